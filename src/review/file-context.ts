@@ -1,0 +1,128 @@
+import type Parser from "tree-sitter";
+import type { DiffFile, DiffModel } from "../diff/diff-model.js";
+import { parseSource } from "../code/parse-source.js";
+import type { ChangeContext, FileContext, RawFinding, RepoReader } from "./rule.js";
+
+/** Splits text into lines, accepting LF and CRLF; a trailing newline does not make an extra line. */
+export function splitLines(text: string): string[] {
+  if (text === "") return [];
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+/** True when every added/context line of the diff matches the given new-side lines. */
+export function matchesNewSide(file: DiffFile, newLines: string[]): boolean {
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === "del" || line.newLine === undefined) continue;
+      const actual = newLines[line.newLine - 1];
+      if (actual === undefined || actual.replace(/\r$/, "") !== line.content) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Rebuilds the new side from the hunks alone. Lines the diff does not show become empty, so line
+ * numbers stay true even though the text between hunks is unknown.
+ */
+export function reconstructNewSide(file: DiffFile): string[] {
+  const lines: string[] = [];
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === "del" || line.newLine === undefined) continue;
+      while (lines.length < line.newLine - 1) lines.push("");
+      lines[line.newLine - 1] = line.content;
+    }
+  }
+  return lines;
+}
+
+/** Reverse-applies the diff to the new side to obtain the old side. */
+export function reverseApply(file: DiffFile, newLines: string[]): string[] {
+  const old: string[] = [];
+  let next = 1; // next new-side line not yet copied
+  for (const hunk of file.hunks) {
+    // A hunk with zero new lines sits *after* line newStart (unified diff convention).
+    const copyUntil = hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
+    for (; next <= copyUntil; next++) old.push(newLines[next - 1] ?? "");
+    for (const line of hunk.lines) if (line.kind !== "add") old.push(line.content);
+    next = hunk.newLines === 0 ? hunk.newStart + 1 : hunk.newStart + hunk.newLines;
+  }
+  for (; next <= newLines.length; next++) old.push(newLines[next - 1] ?? "");
+  return old;
+}
+
+/** Options for building the rules' view of a change. */
+export interface ChangeContextOptions {
+  /** Called for every finding a rule reports (the engine binds the rule id). */
+  onReport?: (ctx: FileContext, finding: RawFinding) => void;
+}
+
+/** Builds the per-file contexts for the files that are to be reviewed. */
+export function buildChangeContext(diff: DiffModel, repo: RepoReader, options: ChangeContextOptions = {}): ChangeContext {
+  const files: FileContext[] = [];
+  const byPath = new Map<string, FileContext>();
+  const change: ChangeContext = {
+    files,
+    repo,
+    fileAt: (path) => byPath.get(path),
+  };
+  for (const file of diff.files) {
+    if (file.binary) continue;
+    const ctx = buildFileContext(file, repo, change, options);
+    files.push(ctx);
+    byPath.set(ctx.path, ctx);
+  }
+  return change;
+}
+
+function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContext, options: ChangeContextOptions): FileContext {
+  let newLines: string[];
+  let complete = true;
+  if (file.status === "deleted") {
+    newLines = [];
+  } else {
+    const onDisk = repo.readFile(file.path);
+    const diskLines = onDisk === undefined ? undefined : splitLines(onDisk);
+    if (diskLines && matchesNewSide(file, diskLines)) {
+      newLines = diskLines;
+    } else {
+      newLines = reconstructNewSide(file);
+      // An added file's hunk covers it whole, so the reconstruction is the file.
+      complete = file.status === "added" && file.hunks.length > 0;
+    }
+  }
+  const oldLines = file.status === "added" ? [] : reverseApply(file, newLines);
+  const addedLines = new Set<number>();
+  const deletedLines = new Set<number>();
+  for (const hunk of file.hunks) {
+    for (const line of hunk.lines) {
+      if (line.kind === "add" && line.newLine !== undefined) addedLines.add(line.newLine);
+      if (line.kind === "del" && line.oldLine !== undefined) deletedLines.add(line.oldLine);
+    }
+  }
+  const newText = newLines.length ? newLines.join("\n") + "\n" : "";
+  const oldText = oldLines.length ? oldLines.join("\n") + "\n" : "";
+  const ctx: FileContext = {
+    file,
+    path: file.path,
+    newText,
+    oldText,
+    source: file.status === "deleted" ? undefined : parseSource(file.path, newText),
+    oldSource: file.status === "added" ? undefined : parseSource(file.oldPath ?? file.path, oldText),
+    addedLines,
+    deletedLines,
+    complete,
+    change,
+    touchesAdded(node: Parser.SyntaxNode) {
+      for (let l = node.startPosition.row + 1; l <= node.endPosition.row + 1; l++) if (addedLines.has(l)) return true;
+      return false;
+    },
+    report(finding) {
+      options.onReport?.(ctx, finding);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,39 @@
+import type Parser from "tree-sitter";
+import { startLineOf } from "../../../code/parse-source.js";
+import type { FileContext, Rule } from "../../rule.js";
+
+const EQUALITY = new Set(["==", "===", "!=", "!=="]);
+
+function isNaNLiteral(node: Parser.SyntaxNode | null): boolean {
+  if (!node) return false;
+  if (node.type === "identifier" && node.text === "NaN") return true;
+  return node.type === "member_expression" && node.text.replace(/\s/g, "") === "Number.NaN";
+}
+
+/** `x === NaN` is always false: NaN is the one value not equal to itself. */
+export const nanComparison: Rule = {
+  meta: {
+    id: "correctness/nan-comparison",
+    category: "correctness",
+    severity: "warning",
+    confidence: 0.95,
+    rationale: "Comparing with NaN using ==/=== is always false (or always true for !=); use Number.isNaN().",
+    languages: ["javascript", "typescript", "tsx"],
+  },
+  checkFile(ctx: FileContext) {
+    for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
+      if (!ctx.touchesAdded(node)) continue;
+      const op = node.childForFieldName("operator")?.text ?? "";
+      if (!EQUALITY.has(op)) continue;
+      const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
+      const other = isNaNLiteral(left) ? right : isNaNLiteral(right) ? left : undefined;
+      if (!other) continue;
+      const negate = op.startsWith("!") ? "!" : "";
+      ctx.report({
+        line: startLineOf(node),
+        message: `\`${node.text}\` is always ${negate ? "true" : "false"}: NaN is not equal to anything, itself included. Use \`${negate}Number.isNaN(${other.text})\`.`,
+      });
+    }
+  },
+};

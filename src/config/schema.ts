@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+const confidence = z.number().min(0).max(1);
+
+/** Per-category confidence thresholds: a finding is posted inline only at or above its category's. */
+const thresholdsSchema = z
+  .object({
+    /** Bugs: wrong results, crashes, lost errors. */
+    correctness: confidence.default(0.7),
+    /** Vulnerabilities and secrets. Lower bar: a missed injection costs more than a dismissed comment. */
+    security: confidence.default(0.6),
+    /** Conventions of this repository. High bar: style notes mostly belong in the summary. */
+    style: confidence.default(0.85),
+    /** Untested changes and deleted tests. */
+    coverage: confidence.default(0.8),
+  })
+  .strict()
+  .prefault({});
+
+/** Overrides for one rule: `off`, or a new severity / confidence. */
+const ruleOverrideSchema = z.union([
+  z.literal("off"),
+  z
+    .object({
+      /** Replace the rule's severity. */
+      severity: z.enum(["blocking", "warning", "suggestion"]).optional(),
+      /** Replace the rule's default confidence. */
+      confidence: confidence.optional(),
+    })
+    .strict(),
+]);
+
+/** The review part of `.github/patchwarden.yml`. */
+export const reviewConfigSchema = z
+  .object({
+    /** Review pull requests at all. */
+    enabled: z.boolean().default(true),
+    /** Review draft pull requests too (the App skips drafts by default). */
+    drafts: z.boolean().default(false),
+    /** Confidence thresholds per category for inline comments. */
+    thresholds: thresholdsSchema,
+    /** At most this many inline comments per review run; the rest go to the summary. */
+    maxInlineComments: z.number().int().min(0).max(100).default(20),
+    /** At most this many inline comments per 100 changed lines (density cap; at least 3 per run). */
+    maxCommentsPer100Lines: z.number().min(0).max(100).default(5),
+    /** Extra path globs to skip (added to the built-in generated/vendored/lock/minified filters). */
+    exclude: z.array(z.string().min(1)).default([]),
+    /** Path globs to review even when a built-in filter would skip them. */
+    include: z.array(z.string().min(1)).default([]),
+    /** Review at most this many files (riskiest first); the rest are listed as skipped. */
+    maxFiles: z.number().int().min(1).default(300),
+    /** Review at most this many changed lines in all; files past the budget are listed as skipped. */
+    maxChangedLines: z.number().int().min(1).default(20000),
+    /** Rule overrides by rule id, e.g. `style/console-log: off`. */
+    rules: z.record(z.string(), ruleOverrideSchema).default({}),
+  })
+  .strict()
+  .prefault({});
+
+/** What the check run concludes for each verdict. */
+const checksSchema = z
+  .object({
+    /** Create a check run for each review. */
+    enabled: z.boolean().default(true),
+    /** Conclusion when blocking findings exist. */
+    onBlocking: z.enum(["failure", "neutral", "success", "action_required"]).default("failure"),
+    /** Conclusion when only non-blocking findings exist. */
+    onComments: z.enum(["failure", "neutral", "success"]).default("neutral"),
+  })
+  .strict()
+  .prefault({});
+
+/** The whole of `.github/patchwarden.yml`. Every field is optional; defaults are in the schema. */
+export const configSchema = z
+  .object({
+    /** Inherit from another repository's config (`owner/repo` or `.github`): handled by the loader. */
+    _extends: z.string().optional(),
+    review: reviewConfigSchema,
+    checks: checksSchema,
+  })
+  .strict()
+  .prefault({});
+
+export type PatchwardenConfig = z.infer<typeof configSchema>;
+export type ReviewConfig = z.infer<typeof reviewConfigSchema>;

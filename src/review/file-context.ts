@@ -54,14 +54,19 @@ export function reverseApply(file: DiffFile, newLines: string[]): string[] {
   return old;
 }
 
-/** Options for building the rules' view of a change. */
-export interface ChangeContextOptions {
-  /** Called for every finding a rule reports (the engine binds the rule id). */
-  onReport?: (ctx: FileContext, finding: RawFinding) => void;
+/** Receives every finding a rule reports through `FileContext.report`. */
+export type ReportHandler = (ctx: FileContext, finding: RawFinding) => void;
+
+const handlers = new WeakMap<ChangeContext, ReportHandler>();
+
+/** Routes the reports of a change's file contexts to `handler` (the rule engine binds the rule id). */
+export function setReportHandler(change: ChangeContext, handler: ReportHandler | undefined): void {
+  if (handler) handlers.set(change, handler);
+  else handlers.delete(change);
 }
 
-/** Builds the per-file contexts for the files that are to be reviewed. */
-export function buildChangeContext(diff: DiffModel, repo: RepoReader, options: ChangeContextOptions = {}): ChangeContext {
+/** Builds (and parses) the per-file contexts for the files that are to be reviewed. */
+export function buildChangeContext(diff: DiffModel, repo: RepoReader): ChangeContext {
   const files: FileContext[] = [];
   const byPath = new Map<string, FileContext>();
   const change: ChangeContext = {
@@ -71,14 +76,14 @@ export function buildChangeContext(diff: DiffModel, repo: RepoReader, options: C
   };
   for (const file of diff.files) {
     if (file.binary) continue;
-    const ctx = buildFileContext(file, repo, change, options);
+    const ctx = buildFileContext(file, repo, change);
     files.push(ctx);
     byPath.set(ctx.path, ctx);
   }
   return change;
 }
 
-function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContext, options: ChangeContextOptions): FileContext {
+function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContext): FileContext {
   let newLines: string[];
   let complete = true;
   if (file.status === "deleted") {
@@ -121,7 +126,7 @@ function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContex
       return false;
     },
     report(finding) {
-      options.onReport?.(ctx, finding);
+      handlers.get(change)?.(ctx, finding);
     },
   };
   return ctx;

@@ -1,7 +1,6 @@
-import type { DiffModel } from "../diff/diff-model.js";
 import { computeFingerprint, type Finding } from "./finding.js";
-import { buildChangeContext, splitLines } from "./file-context.js";
-import type { ChangeContext, FileContext, RawFinding, RepoReader, Rule } from "./rule.js";
+import { setReportHandler, splitLines } from "./file-context.js";
+import type { ChangeContext, FileContext, RawFinding, Rule } from "./rule.js";
 
 /** Per-rule failures are collected, never thrown: one broken rule must not sink a review. */
 export interface RuleFailure {
@@ -13,7 +12,6 @@ export interface RuleFailure {
 export interface RuleRunResult {
   findings: Finding[];
   failures: RuleFailure[];
-  change: ChangeContext;
 }
 
 function appliesTo(rule: Rule, ctx: FileContext): boolean {
@@ -22,7 +20,7 @@ function appliesTo(rule: Rule, ctx: FileContext): boolean {
 }
 
 /** Runs every rule over the change and turns raw reports into Findings with fingerprints. */
-export function runRules(rules: Rule[], diff: DiffModel, repo: RepoReader): RuleRunResult {
+export function runRules(rules: Rule[], change: ChangeContext): RuleRunResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   let current: Rule | undefined;
@@ -52,10 +50,8 @@ export function runRules(rules: Rule[], diff: DiffModel, repo: RepoReader): Rule
     findings.push(finding);
   };
 
-  const change = buildChangeContext(diff, repo, {
-    onReport: (ctx, raw) => {
-      if (current) accept(ctx, raw, current);
-    },
+  setReportHandler(change, (ctx, raw) => {
+    if (current) accept(ctx, raw, current);
   });
 
   for (const rule of rules) {
@@ -82,5 +78,6 @@ export function runRules(rules: Rule[], diff: DiffModel, repo: RepoReader): Rule
     }
   }
   current = undefined;
-  return { findings, failures, change };
+  setReportHandler(change, undefined);
+  return { findings, failures };
 }

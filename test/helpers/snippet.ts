@@ -2,6 +2,7 @@ import type { DiffFile, DiffHunk, DiffLine, DiffModel } from "../../src/diff/dif
 import type { Finding } from "../../src/review/finding.js";
 import type { RepoReader, Rule } from "../../src/review/rule.js";
 import { runRules } from "../../src/review/run-rules.js";
+import { buildChangeContext } from "../../src/review/file-context.js";
 
 /**
  * Builds a one-hunk DiffFile from a "snippet": every line starts with '+' (added), '-' (deleted)
@@ -59,7 +60,7 @@ export function reviewSnippets(rules: Rule[], snippets: Record<string, string>, 
     diff.files.push(file);
     repo[path] = newText;
   }
-  const { findings, failures } = runRules(rules, diff, memoryRepo(repo));
+  const { findings, failures } = runRules(rules, buildChangeContext(diff, memoryRepo(repo)));
   if (failures.length) throw new Error(`rule failures: ${JSON.stringify(failures)}`);
   return findings;
 }

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
-import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { JS_LANGUAGES } from "./syntax-walk.js";
 
 const EQUALITY = new Set(["==", "===", "!=", "!=="]);
 
@@ -18,7 +19,7 @@ export const nanComparison: Rule = {
     severity: "warning",
     confidence: 0.95,
     rationale: "Comparing with NaN using ==/=== is always false (or always true for !=); use Number.isNaN().",
-    languages: ["javascript", "typescript", "tsx"],
+    languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
     for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
@@ -28,11 +29,16 @@ export const nanComparison: Rule = {
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
       const other = isNaNLiteral(left) ? right : isNaNLiteral(right) ? left : undefined;
-      if (!other) continue;
+      if (!other || isNaNLiteral(other)) continue;
       const negate = op.startsWith("!") ? "!" : "";
+      const fixed = `${negate}Number.isNaN(${other.text})`;
+      // A call (or a negated call) binds tighter than any binary operator, so the replacement
+      // never needs parentheses of its own wherever the comparison sat.
+      const suggestion = lineWithReplacement(ctx, node, fixed);
       ctx.report({
-        line: startLineOf(node),
-        message: `\`${node.text}\` is always ${negate ? "true" : "false"}: NaN is not equal to anything, itself included. Use \`${negate}Number.isNaN(${other.text})\`.`,
+        ...rangeOf(node),
+        message: `\`${node.text}\` is always ${negate ? "true" : "false"}: NaN is not equal to anything, itself included. Use \`${fixed}\`.`,
+        ...(suggestion === undefined ? {} : { suggestion }),
       });
     }
   },

@@ -15,6 +15,8 @@ export interface ReviewEngineMeasurements {
     wallMs: number;
     findings: number;
     posted: number;
+    filesReviewed: number;
+    skipped: number;
     deterministic: boolean;
   };
   patchwardenUnavailable?: string;
@@ -56,7 +58,7 @@ export function buildReviewEngineTable(m: ReviewEngineMeasurements): { table: Be
     ["compared ms → ratio", pwMs, m.eslint.wallMs, ratioOf(pwMs, m.eslint.wallMs)],
     ["peak RSS MiB (own process)", pwRss, eslintRss, ratioOf(pwRss, eslintRss)],
     ["findings", pw ? `${pw.findings} (${pw.posted} posted)` : undefined, m.eslint.findings, undefined],
-    ["files", m.corpus.files, m.corpus.lintedFiles, undefined],
+    ["files", pw ? `${pw.filesReviewed} reviewed${pw.skipped ? `, ${pw.skipped} skipped` : ""}` : m.corpus.files, m.corpus.lintedFiles, undefined],
     ["lines read", `${formatNumber(changed)} changed`, `${formatNumber(m.corpus.lintedLines)} (whole files)`, undefined],
     ["same findings every round", pw ? (pw.deterministic ? "yes" : "NO") : undefined, m.eslint.deterministic ? "yes" : "NO", undefined],
   ];
@@ -67,6 +69,7 @@ export function buildReviewEngineTable(m: ReviewEngineMeasurements): { table: Be
     "eslint: eslint 9 + eslint-plugin-security `recommended` only, sourceType commonjs, via ESLint#lintText on the same in-memory new-side files.",
   ];
   if (m.eslint.fatal) notes.push(`WARNING: eslint failed to parse ${m.eslint.fatal} file(s); its time is understated.`);
+  if (pw?.skipped) notes.push(`WARNING: patchwarden skipped ${pw.skipped} file(s) (filters or budgets); the comparison is not like for like.`);
   if (!pw) notes.push(`patchwarden not measured: ${m.patchwardenUnavailable}`);
   for (const [tool, peak] of Object.entries(m.peaks)) if ("error" in peak) notes.push(`peak RSS of ${tool} not measured: ${peak.error}`);
   const met = ratio === undefined ? undefined : ratio < m.targetRatio;

@@ -91,6 +91,8 @@ async function runReviewEngine(ctx: BenchContext): Promise<SectionReport> {
           wallMs: median(samples.patchwarden.map((s) => s.wallMs)),
           findings: samples.patchwarden[0]?.run.findings ?? 0,
           posted: samples.patchwarden[0]?.run.posted ?? 0,
+          filesReviewed: samples.patchwarden[0]?.run.filesReviewed ?? 0,
+          skipped: samples.patchwarden[0]?.run.skipped ?? 0,
           deterministic: allAgree(samples.patchwarden.map((s) => s.run)),
         }
       : undefined,

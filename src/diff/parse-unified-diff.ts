@@ -1,0 +1,41 @@
+import type { DiffFile, DiffModel } from "./diff-model.js";
+import { DiffParseError } from "./diff-error.js";
+import { buildDiffFile } from "./build-diff-file.js";
+import { scanDiff } from "./scan-diff.js";
+
+/** Splits on LF and drops one trailing CR per line, so CRLF diffs read like LF ones. */
+function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  // The newline that ends the last line does not start another one.
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+  }
+  return lines;
+}
+
+/**
+ * Parses `git diff` (with or without `-M`/`-C`, `--binary`) or plain `diff -u` / `diff -ru`
+ * output into the DiffModel.
+ *
+ * 1. split lines (CRLF tolerated)  2. scan file sections and check every hunk against its header
+ * 3. number hunk lines with parse-diff  4. resolve paths, status and modes per file
+ *
+ * An empty or whitespace-only input is an empty change, not an error. Anything else must name at
+ * least one file. Throws DiffParseError, and nothing else, for input it cannot read: no file
+ * header, a malformed `@@` header, a hunk whose lines disagree with its header's counts (we do
+ * not guess which lines were lost), overlapping hunks, combined merge diffs.
+ */
+export function parseUnifiedDiff(text: string): DiffModel {
+  if (text.trim() === "") return { files: [] };
+  const files: DiffFile[] = [];
+  for (const raw of scanDiff(splitLines(text))) {
+    const file = buildDiffFile(raw);
+    if (file) files.push(file);
+  }
+  if (files.length === 0) {
+    throw new DiffParseError("not a unified diff: no file header (---/+++ or diff --git) found");
+  }
+  return { files };
+}

@@ -1,0 +1,120 @@
+import { posix } from "node:path";
+import { extractImports, resolveImportTargets } from "../../../code/imports.js";
+import { detectLanguage } from "../../../code/languages.js";
+import { parseSource } from "../../../code/parse-source.js";
+import type { ChangeContext } from "../../rule.js";
+import { isTestFile, isVendoredOrGenerated } from "./path-roles.js";
+
+/** Which source files a test can reach, for one change (built lazily, cached per change). */
+export interface TestReach {
+  /** Test files of the repository at head (parsed languages only, vendored code excluded). */
+  repoTests(): string[];
+  /** True when `testPath` imports `sourcePath`, directly or through re-exporting barrels. */
+  imports(testPath: string, sourcePath: string): boolean;
+  /** True when the test's text mentions `name` as a whole word. */
+  mentions(testPath: string, name: string): boolean;
+}
+
+// Barrels (index files, __init__.py, modules that `export … from`) are followed this many hops.
+const MAX_HOPS = 3;
+// Repository-wide lookups read at most this many test files, so a huge monorepo stays cheap.
+const MAX_REPO_TESTS = 3000;
+
+const cache = new WeakMap<ChangeContext, TestReach>();
+
+function textOf(change: ChangeContext, path: string): string | undefined {
+  const ctx = change.fileAt(path);
+  if (ctx && ctx.file.status !== "deleted") return ctx.newText;
+  return change.repo.readFile(path);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The reachability view of a change's repository. */
+export function testReachFor(change: ChangeContext): TestReach {
+  let reach = cache.get(change);
+  if (reach) return reach;
+  let files: Set<string> | undefined;
+  const fileSet = () => (files ??= new Set(change.repo.listFiles()));
+  const fileExists = (p: string) => fileSet().has(p);
+  const direct = new Map<string, { all: string[]; reexported: string[] }>();
+  const closure = new Map<string, Set<string>>();
+
+  const directTargets = (path: string) => {
+    let entry = direct.get(path);
+    if (entry) return entry;
+    entry = { all: [], reexported: [] };
+    const text = textOf(change, path);
+    const source = text === undefined ? undefined : parseSource(path, text);
+    if (source) {
+      for (const ref of extractImports(source)) {
+        const targets = resolveImportTargets(path, ref, fileExists);
+        entry.all.push(...targets);
+        if (ref.kind === "export-from") entry.reexported.push(...targets);
+      }
+    }
+    direct.set(path, entry);
+    return entry;
+  };
+
+  const isBarrel = (path: string) => /^(index\.[cm]?[jt]sx?|__init__\.py)$/.test(posix.basename(path));
+
+  const reachable = (testPath: string) => {
+    let seen = closure.get(testPath);
+    if (seen) return seen;
+    seen = new Set<string>();
+    let frontier = directTargets(testPath).all;
+    for (let hop = 0; hop <= MAX_HOPS && frontier.length; hop++) {
+      const next: string[] = [];
+      for (const target of frontier) {
+        if (seen.has(target)) continue;
+        seen.add(target);
+        // A barrel passes on everything it imports; other modules only what they re-export.
+        const d = directTargets(target);
+        next.push(...(isBarrel(target) ? d.all : d.reexported));
+      }
+      frontier = next;
+    }
+    closure.set(testPath, seen);
+    return seen;
+  };
+
+  let tests: string[] | undefined;
+  reach = {
+    repoTests: () =>
+      (tests ??= [...fileSet()]
+        .filter((p) => isTestFile(p) && detectLanguage(p) !== undefined && !isVendoredOrGenerated(p))
+        .slice(0, MAX_REPO_TESTS)),
+    imports: (testPath, sourcePath) => reachable(testPath).has(sourcePath),
+    mentions: (testPath, name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(textOf(change, testPath) ?? ""),
+  };
+  cache.set(change, reach);
+  return reach;
+}
+
+// Stems too common to link a test to a source file without the folder agreeing too.
+const GENERIC_STEMS = new Set(["index", "main", "__init__", "mod", "utils", "util", "helpers", "types", "lib", "app", "common", "base", "core", "api"]);
+
+function stemOf(path: string): string {
+  return posix.basename(path).replace(/\.d(?=\.[cm]?ts$)/, "").replace(/\.[^.]+$/, "");
+}
+
+function testStemOf(path: string): string {
+  const stem = stemOf(path);
+  return stem.replace(/\.(test|spec)$/, "").replace(/^test_/, "").replace(/_test$/, "");
+}
+
+/**
+ * True when the test file's name pairs it with the source file: `foo.ts` ↔ `foo.test.ts`,
+ * `foo.spec.ts`, `__tests__/foo.ts`, `test/foo.test.ts`; `foo.py` ↔ `test_foo.py`, `foo_test.py`.
+ * Generic names (`index`, `utils`, ...) must also share their parent folder's name.
+ */
+export function matchesByName(testPath: string, sourcePath: string): boolean {
+  const stem = stemOf(sourcePath);
+  if (testStemOf(testPath) !== stem) return false;
+  if (!GENERIC_STEMS.has(stem)) return true;
+  const testDir = posix.basename(posix.dirname(testPath)) === "__tests__" ? posix.dirname(posix.dirname(testPath)) : posix.dirname(testPath);
+  return posix.basename(testDir) === posix.basename(posix.dirname(sourcePath));
+}

@@ -1,0 +1,33 @@
+import type { FileContext, Rule } from "../../rule.js";
+import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { JS_LANGUAGES, unwrapParens } from "./syntax-walk.js";
+
+/** `!key in obj` / `!x instanceof Y`: the `!` binds first, so this tests a boolean. */
+export const negatedLeftOperand: Rule = {
+  meta: {
+    id: "correctness/negated-left-operand",
+    category: "correctness",
+    severity: "warning",
+    confidence: 0.95,
+    rationale: "`!` binds tighter than `in`/`instanceof`, so `!a in b` tests whether true/false is a key of b, not the negation.",
+    languages: JS_LANGUAGES,
+  },
+  checkFile(ctx: FileContext) {
+    for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
+      if (!ctx.touchesAdded(node)) continue;
+      const op = node.childForFieldName("operator")?.text;
+      if (op !== "in" && op !== "instanceof") continue;
+      const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
+      if (left?.type !== "unary_expression" || left.childForFieldName("operator")?.text !== "!" || !right) continue;
+      const operand = unwrapParens(left.childForFieldName("argument")!);
+      const fixed = `!(${operand.text} ${op} ${right.text})`;
+      const suggestion = lineWithReplacement(ctx, node, fixed);
+      ctx.report({
+        ...rangeOf(node),
+        message: `\`${node.text}\` negates \`${operand.text}\` first and then applies \`${op}\` to a boolean, so it is ${op === "instanceof" ? "always false" : "almost never what was meant"}. Write \`${fixed}\`.`,
+        ...(suggestion === undefined ? {} : { suggestion }),
+      });
+    }
+  },
+};

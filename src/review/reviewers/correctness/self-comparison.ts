@@ -1,0 +1,55 @@
+import type { FileContext, Rule } from "../../rule.js";
+import { rangeOf } from "./report-range.js";
+import { isSameReference } from "./same-reference.js";
+
+const EQUALITY = new Set(["==", "===", "!=", "!==", "is", "is not"]);
+const RELATIONAL = new Set(["<", ">", "<=", ">="]);
+
+/** `a === a` / `a < a`: the result does not depend on `a` (NaN aside), so one side is a typo. */
+export const selfComparison: Rule = {
+  meta: {
+    id: "correctness/self-comparison",
+    category: "correctness",
+    severity: "warning",
+    confidence: 0.8,
+    rationale: "Comparing an expression with itself gives a constant result (except for NaN); one side was meant to be something else.",
+    languages: ["javascript", "typescript", "tsx", "python"],
+  },
+  checkFile(ctx: FileContext) {
+    const python = ctx.source!.language === "python";
+    for (const node of ctx.source!.tree.rootNode.descendantsOfType(["binary_expression", "comparison_operator"])) {
+      if (!ctx.touchesAdded(node)) continue;
+      let left, right, op: string;
+      if (node.type === "binary_expression") {
+        left = node.childForFieldName("left");
+        right = node.childForFieldName("right");
+        op = node.childForFieldName("operator")?.text ?? "";
+      } else {
+        // Chained comparisons (`a < b < c`) have more operands; only the plain form is judged.
+        if (node.namedChildCount !== 2) continue;
+        [left, right] = node.namedChildren;
+        op = node.childrenForFieldName("operators").map((o) => o.text).join(" ");
+      }
+      const equality = EQUALITY.has(op);
+      if ((!equality && !RELATIONAL.has(op)) || !isSameReference(left, right)) continue;
+      const subject = left!.text;
+      const isNaNCheck = op.includes("!");
+      const nanCheck = python ? `${isNaNCheck ? "" : "not "}math.isnan(${subject})` : `${isNaNCheck ? "" : "!"}Number.isNaN(${subject})`;
+      let message: string;
+      if (op === "is" || op === "is not") {
+        message = `\`${node.text}\` checks \`${subject}\` for identity with itself and is always ${op === "is" ? "True" : "False"}; one side was meant to be another value.`;
+      } else if (equality) {
+        message =
+          `\`${node.text}\` compares \`${subject}\` with itself, so it is constant unless the value is NaN. ` +
+          `If one side was meant to be another value, fix it; if this is a NaN check, write \`${nanCheck}\`.`;
+      } else {
+        message = `\`${node.text}\` compares \`${subject}\` with itself and is always ${op.length === 2 ? "true" : "false"} (false for NaN); one side was meant to be another value.`;
+      }
+      ctx.report({
+        ...rangeOf(node),
+        confidence: equality && !op.startsWith("is") ? 0.8 : 0.9,
+        message,
+      });
+    }
+  },
+};

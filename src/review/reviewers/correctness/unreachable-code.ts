@@ -1,0 +1,70 @@
+import type Parser from "tree-sitter";
+import { startLineOf } from "../../../code/parse-source.js";
+import type { FileContext, Rule } from "../../rule.js";
+import { statementsOf } from "./syntax-walk.js";
+
+type Node = Parser.SyntaxNode;
+
+const TERMINATORS = new Set(["return_statement", "throw_statement", "raise_statement", "break_statement", "continue_statement"]);
+
+// Statements that do their work before the code runs (hoisting, types) or do nothing, so they are
+// fine after a return: `return helper(); function helper() {}` is a common layout.
+const INERT = new Set([
+  "function_declaration",
+  "generator_function_declaration",
+  "function_signature",
+  "empty_statement",
+  "type_alias_declaration",
+  "interface_declaration",
+  "ambient_declaration",
+  "pass_statement",
+]);
+
+function isInert(statement: Node, terminator: Node): boolean {
+  if (INERT.has(statement.type)) return true;
+  // `var x;` only hoists; with no initializer nothing is lost.
+  if (statement.type === "variable_declaration" && statement.namedChildren.every((d) => !d.childForFieldName("value"))) return true;
+  // `case 1: return x; break;` is a defensive habit, not lost code.
+  if (statement.type === "break_statement" && terminator.type !== "break_statement" && statement.parent?.type?.startsWith("switch_")) return true;
+  // Python's `return` + `yield` makes an empty generator on purpose.
+  if (statement.type === "expression_statement" && statement.namedChildren[0]?.type === "yield") return true;
+  return false;
+}
+
+function describe(terminator: Node): string {
+  return terminator.text.split(/[\s;(]/)[0];
+}
+
+/** Statements after return/throw/break/continue in the same block can never run. */
+export const unreachableCode: Rule = {
+  meta: {
+    id: "correctness/unreachable-code",
+    category: "correctness",
+    severity: "warning",
+    confidence: 0.9,
+    rationale: "Code after return/throw/break/continue in the same block never runs: either it is dead or the exit is misplaced.",
+    languages: ["javascript", "typescript", "tsx", "python"],
+  },
+  checkFile(ctx: FileContext) {
+    for (const terminator of ctx.source!.tree.rootNode.descendantsOfType([...TERMINATORS])) {
+      const list = terminator.parent;
+      if (!list || list.hasError) continue;
+      const statements = statementsOf(list);
+      const index = statements.findIndex((s) => s.id === terminator.id);
+      if (index < 0) continue; // the terminator is a clause (if body without braces), not a list item
+      const dead = statements.slice(index + 1).find((s) => !isInert(s, terminator));
+      if (!dead) continue;
+      const deadLine = startLineOf(dead);
+      const exitLine = startLineOf(terminator);
+      // The change either wrote the dead code or wrote the exit that cut it off.
+      const line = ctx.addedLines.has(deadLine) ? deadLine : ctx.addedLines.has(exitLine) ? exitLine : undefined;
+      if (line === undefined) continue;
+      ctx.report({
+        line,
+        message:
+          `This code can never run: the \`${describe(terminator)}\` on line ${exitLine} always leaves the block first. ` +
+          "Remove the dead code, or move the exit (often it belongs inside a condition).",
+      });
+    }
+  },
+};

@@ -194,19 +194,33 @@ export function carriesRequestInput(node: SyntaxNode | null | undefined, tainted
   return n.namedChildren.some((c) => carriesRequestInput(c, tainted));
 }
 
+/** Decides whether a value carries input, given the local names already known to. */
+export type CarriesInput = (value: SyntaxNode, tainted: ReadonlySet<string>) => boolean;
+
 /**
  * Local names in a function that hold client input: `const { file } = req.query`,
  * `const name = req.params.name`, `const full = path.join(dir, name)`, in source order.
+ * Declarations inside nested callbacks count too: handlers often read input in one closure
+ * and use it in another.
  */
-export function requestTaintedLocals(scope: SyntaxNode): Set<string> {
+export function requestTaintedLocals(scope: SyntaxNode, carries: CarriesInput = carriesRequestInput): Set<string> {
   const tainted = new Set<string>();
-  for (const decl of descendantsInScope(scope, DECLARATOR)) {
-    const value = decl.childForFieldName("value");
-    if (value && carriesRequestInput(value, tainted)) for (const name of boundNames(decl.childForFieldName("name"))) tainted.add(name);
-  }
-  for (const assign of descendantsInScope(scope, new Set(["assignment_expression"]))) {
-    const left = unwrap(assign.childForFieldName("left"));
-    if (left?.type === "identifier" && carriesRequestInput(assign.childForFieldName("right"), tainted)) tainted.add(left.text);
+  for (const node of scope.descendantsOfType(["variable_declarator", "assignment_expression"])) {
+    if (node.type === "variable_declarator") {
+      const value = node.childForFieldName("value");
+      if (value && carries(value, tainted)) for (const name of boundNames(node.childForFieldName("name"))) tainted.add(name);
+    } else {
+      const left = unwrap(node.childForFieldName("left"));
+      const right = node.childForFieldName("right");
+      if (left?.type === "identifier" && right && carries(right, tainted)) tainted.add(left.text);
+    }
   }
   return tainted;
+}
+
+/** The outermost function around a node (a route handler rather than its inner callbacks). */
+export function outermostFunction(node: SyntaxNode): SyntaxNode | undefined {
+  let outer: SyntaxNode | undefined;
+  for (let p = node.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) outer = p;
+  return outer;
 }

@@ -52,7 +52,7 @@ function leadsWithInput(node: SyntaxNode | null | undefined, tainted: ReadonlySe
       const name = calleeName(n) ?? "";
       if (!PASS_THROUGH.has(name)) return false;
       const fn = unwrap(n.childForFieldName("function"));
-      return fn.type === "member_expression" ? leadsWithInput(fn.childForFieldName("object"), tainted) : leadsWithInput(callArguments(n)[0], tainted);
+      return fn?.type === "member_expression" ? leadsWithInput(fn.childForFieldName("object"), tainted) : leadsWithInput(callArguments(n)[0], tainted);
     }
     default:
       return false;

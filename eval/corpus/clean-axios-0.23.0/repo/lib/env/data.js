@@ -1,0 +1,3 @@
+module.exports = {
+  "version": "0.23.0"
+};

@@ -1,0 +1,69 @@
+import { startLineOf } from "../../../code/parse-source.js";
+import type { FileContext, Rule } from "../../rule.js";
+import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { collectDeclaredNames, conventionCasesOf, type NameKind } from "./declared-names.js";
+import { respell, type NameCase } from "./name-case.js";
+import { languageGroupOf, repoProfileFor, type LanguageGroup } from "./repo-profile.js";
+
+/** A convention needs this many unambiguous names of a kind before it counts. */
+export const MIN_NAME_SAMPLES = 20;
+/** ...and this share of them agreeing. */
+export const NAME_MAJORITY = 0.8;
+// A file that already uses the deviating case this often has a local reason (generated bindings,
+// a mirrored API) that a repository-wide count cannot see.
+const LOCAL_PRECEDENT = 2;
+
+const KIND_PLURAL: Record<NameKind, string> = { function: "functions", method: "methods", class: "classes", type: "types", constant: "module-level constants" };
+const GROUP_NAME: Record<LanguageGroup, string> = { ts: "TypeScript", js: "JavaScript", py: "Python" };
+
+function majorityOf(byCase: Map<NameCase, number> | undefined): { major: NameCase; count: number; total: number } | undefined {
+  if (!byCase) return undefined;
+  let total = 0;
+  let best: [NameCase, number] | undefined;
+  for (const [c, n] of byCase) {
+    total += n;
+    if (!best || n > best[1]) best = [c, n];
+  }
+  if (!best || total < MIN_NAME_SAMPLES || best[1] < total * NAME_MAJORITY) return undefined;
+  return { major: best[0], count: best[1], total };
+}
+
+function checkFile(ctx: FileContext): void {
+  const source = ctx.source!;
+  const group = languageGroupOf(ctx.path);
+  if (!group || isTestFile(ctx.path) || isVendoredOrGenerated(ctx.path) || isDeclarationFile(ctx.path)) return;
+  const decls = collectDeclaredNames(source);
+  const added = decls.filter((d) => ctx.addedLines.has(startLineOf(d.node)));
+  if (!added.length) return;
+  const local = new Map<string, number>();
+  for (const d of decls) {
+    if (ctx.addedLines.has(startLineOf(d.node))) continue;
+    for (const c of conventionCasesOf(d, source.language)) local.set(`${d.kind}:${c}`, (local.get(`${d.kind}:${c}`) ?? 0) + 1);
+  }
+  const profile = repoProfileFor(ctx.change, group);
+  for (const d of added) {
+    const cases = conventionCasesOf(d, source.language);
+    if (!cases.length) continue;
+    const majority = majorityOf(profile.names.get(d.kind));
+    if (!majority || cases.includes(majority.major)) continue;
+    if (cases.some((c) => (local.get(`${d.kind}:${c}`) ?? 0) >= LOCAL_PRECEDENT)) continue;
+    const share = Math.round((100 * majority.count) / majority.total);
+    ctx.report({
+      line: startLineOf(d.node),
+      message: `\`${d.name}\` is ${cases[0]}, but ${majority.count} of ${majority.total} ${KIND_PLURAL[d.kind]} (${share}%) in this repository's ${GROUP_NAME[group]} files are ${majority.major}: consider \`${respell(d.name, majority.major)}\`.`,
+    });
+  }
+}
+
+/** Names that break the naming case the repository itself uses for that kind of declaration. */
+export const namingConvention: Rule = {
+  meta: {
+    id: "style/naming-convention",
+    category: "style",
+    severity: "suggestion",
+    confidence: 0.4,
+    rationale: "Names that follow the codebase's own conventions read as part of it; the convention is learned from the repository, not imposed.",
+    languages: ["typescript", "tsx", "javascript", "python"],
+  },
+  checkFile,
+};

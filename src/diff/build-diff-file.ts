@@ -1,7 +1,7 @@
-import type { DiffFile, FileStatus } from "./diff-model.js";
+import type { DiffFile, DiffHunk, FileStatus } from "./diff-model.js";
 import { DiffParseError } from "./diff-error.js";
 import { DEV_NULL, hasGitPrefixes, stripSidePrefix } from "./diff-paths.js";
-import { checkHunkOrder, readHunks } from "./read-hunks.js";
+import { checkHunkOrder } from "./read-hunks.js";
 import type { RawFile } from "./scan-diff.js";
 
 /**
@@ -22,13 +22,13 @@ function statusOf(raw: RawFile, oldName: string | undefined, newName: string | u
 }
 
 /**
- * Builds one DiffFile from a scanned section, or returns undefined for a section that names no
+ * Builds one DiffFile from a scanned section and its numbered hunks, or returns undefined for a section that names no
  * file at all (a stray `diff -r` line). Paths come from the most exact header available:
  * `rename`/`copy` lines (never prefixed), then `---`/`+++`, then `diff --git`, then
  * `Binary files`. Prefixes are stripped only when the diff uses git's `a/` and `b/`, judged on
  * the `diff --git` names when present (they are never /dev/null).
  */
-export function buildDiffFile(raw: RawFile): DiffFile | undefined {
+export function buildDiffFile(raw: RawFile, hunks: DiffHunk[]): DiffFile | undefined {
   const pairs: [string | undefined, string | undefined][] = [];
   if (raw.patchHeader) pairs.push([raw.minusName, raw.plusName]);
   if (raw.gitNames) pairs.push(raw.gitNames);
@@ -53,7 +53,6 @@ export function buildDiffFile(raw: RawFile): DiffFile | undefined {
     throw new DiffParseError(`cannot tell the file's path from the header at line ${raw.startLine}`, raw.startLine);
   }
 
-  const hunks = readHunks(raw.hunks);
   checkHunkOrder(hunks, raw.hunks);
   let additions = 0;
   let deletions = 0;

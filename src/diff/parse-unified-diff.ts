@@ -1,6 +1,7 @@
 import type { DiffFile, DiffModel } from "./diff-model.js";
 import { DiffParseError } from "./diff-error.js";
 import { buildDiffFile } from "./build-diff-file.js";
+import { readHunks } from "./read-hunks.js";
 import { scanDiff } from "./scan-diff.js";
 
 /** Splits on LF and drops one trailing CR per line, so CRLF diffs read like LF ones. */
@@ -30,10 +31,12 @@ function splitLines(text: string): string[] {
 export function parseUnifiedDiff(text: string): DiffModel {
   if (text.trim() === "") return { files: [] };
   const files: DiffFile[] = [];
-  for (const raw of scanDiff(splitLines(text))) {
-    const file = buildDiffFile(raw);
+  const raws = scanDiff(splitLines(text));
+  const hunks = readHunks(raws.map((raw) => raw.hunks));
+  raws.forEach((raw, i) => {
+    const file = buildDiffFile(raw, hunks[i]);
     if (file) files.push(file);
-  }
+  });
   if (files.length === 0) {
     throw new DiffParseError("not a unified diff: no file header (---/+++ or diff --git) found");
   }

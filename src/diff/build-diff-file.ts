@@ -49,7 +49,7 @@ export function buildDiffFile(raw: RawFile, hunks: DiffHunk[]): DiffFile | undef
   }
   const status = statusOf(raw, oldName, newName);
   const path = status === "deleted" ? oldName : newName !== undefined && newName !== DEV_NULL ? newName : oldName;
-  if (path === undefined || path === DEV_NULL) {
+  if (!path || path === DEV_NULL) {
     throw new DiffParseError(`cannot tell the file's path from the header at line ${raw.startLine}`, raw.startLine);
   }
 

@@ -74,7 +74,8 @@ export function hasGitPrefixes(oldName: string | undefined, newName: string | un
 /** Strips the side's prefix from a raw name when the diff uses prefixes; keeps `/dev/null`. */
 export function stripSidePrefix(name: string | undefined, side: "old" | "new", prefixed: boolean): string | undefined {
   if (name === undefined || name === DEV_NULL || !prefixed) return name;
-  return withoutPrefix(name, side === "old" ? "a/" : "b/");
+  // A bare "b/" names no file; the caller falls back to another header.
+  return withoutPrefix(name, side === "old" ? "a/" : "b/") || undefined;
 }
 
 /**

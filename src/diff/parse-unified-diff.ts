@@ -4,14 +4,18 @@ import { buildDiffFile } from "./build-diff-file.js";
 import { readHunks } from "./read-hunks.js";
 import { scanDiff } from "./scan-diff.js";
 
-/** Splits on LF and drops one trailing CR per line, so CRLF diffs read like LF ones. */
+/**
+ * Splits on LF and drops trailing CRs, so CRLF diffs read like LF ones. All of them: a diff of a
+ * CRLF file saved with CRLF endings has CR CR LF, and its lines should read the same as the
+ * diff saved with LF (whose CR is the file's own, which DiffLine content leaves out too).
+ */
 function splitLines(text: string): string[] {
   const lines = text.split("\n");
   // The newline that ends the last line does not start another one.
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.slice(0, -1);
+    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.replace(/\r+$/, "");
   }
   return lines;
 }

@@ -12,9 +12,8 @@ const CONDITIONS: Record<string, string> = {
   for_statement: "condition",
 };
 
-// A right-hand side that computes something (`m = re.exec(s)`) is usually an intended
-// assign-and-test; a plain value (`x = 5`, `a = b`) is almost always a typo for a comparison.
-const PLAIN_VALUES = new Set(["identifier", "number", "string", "true", "false", "null", "undefined", "member_expression", "template_string"]);
+// A constant right-hand side makes the condition constant: certainly a mistyped comparison.
+const LITERALS = new Set(["number", "string", "true", "false", "null", "undefined"]);
 
 /** The assignment a condition consists of, when it is not wrapped in the extra parentheses. */
 function bareAssignment(statement: Node): Node | undefined {
@@ -37,7 +36,7 @@ export const assignmentInCondition: Rule = {
     id: "correctness/assignment-in-condition",
     category: "correctness",
     severity: "warning",
-    confidence: 0.85,
+    confidence: 0.9,
     rationale: "An assignment used as a condition tests the assigned value and overwrites the variable; it is usually a mistyped comparison.",
     languages: JS_LANGUAGES,
   },
@@ -48,17 +47,25 @@ export const assignmentInCondition: Rule = {
       const left = assignment.childForFieldName("left");
       const right = assignment.childForFieldName("right");
       if (!left || !right) continue;
-      const plain = PLAIN_VALUES.has(right.type);
-      const comparison = `${left.text} === ${right.text}`;
+      // Assigning a computed value and testing it (`while (node = node.next)`,
+      // `if (m = re.exec(s))`) is a common deliberate idiom, so only two shapes count: a literal,
+      // which makes the condition constant, and `if (a = b)` between plain names.
+      const literal = LITERALS.has(right.type) || (right.type === "template_string" && right.namedChildCount === 0);
+      const plainIf = statement.type === "if_statement" && right.type === "identifier" && left.type === "identifier";
+      if (!literal && !plainIf) continue;
       ctx.report({
         ...rangeOf(assignment),
-        confidence: plain ? 0.85 : 0.5,
-        message: plain
-          ? `\`${assignment.text}\` assigns instead of comparing: the condition tests \`${right.text}\` and overwrites \`${left.text}\`. ` +
-            `Did you mean \`${comparison}\`? If the assignment is intended, wrap it in extra parentheses.`
-          : `\`${assignment.text}\` assigns inside a condition. If that is intended, wrap it in its own parentheses ` +
-            `(\`(${assignment.text})\`) to say so; if a comparison was meant, use \`===\`.`,
+        confidence: literal ? 0.9 : 0.8,
+        message:
+          `\`${assignment.text}\` assigns instead of comparing: ` +
+          (literal ? `the condition is always ${truthiness(right.text)}` : `the condition tests \`${right.text}\``) +
+          ` and \`${left.text}\` is overwritten. Did you mean \`${left.text} === ${right.text}\`? If the assignment is intended, wrap it in its own parentheses.`,
       });
     }
   },
 };
+
+function truthiness(literal: string): string {
+  const falsy = ["0", "-0", "false", "null", "undefined", '""', "''", "``", "NaN"];
+  return falsy.includes(literal) || /^0+(\.0*)?$/.test(literal) ? "false" : "true";
+}

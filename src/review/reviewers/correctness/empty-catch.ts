@@ -1,6 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { startLineOf } from "../../../code/parse-source.js";
-import { JS_LANGUAGES } from "./syntax-walk.js";
+import { JS_LANGUAGES, statementsOf } from "./syntax-walk.js";
 
 /** `catch (e) {}` with nothing inside, not even a comment saying why the error may be ignored. */
 export const emptyCatch: Rule = {
@@ -21,10 +21,15 @@ export const emptyCatch: Rule = {
       const after = clause.nextSibling ?? clause.parent?.nextSibling;
       if (after?.type === "comment" && after.startPosition.row === body.endPosition.row) continue;
       const param = clause.childForFieldName("parameter");
+      // `catch (_err) {}` / `catch (ignored) {}`: the name already says the error is unwanted.
+      if (param && /^(_|ignored?$|unused)/i.test(param.text)) continue;
+      // `try { return a(); } catch {}` followed by a fallback is a deliberate "try this first";
+      // so is a catch without a binding (`catch {}`). Worth a mention, not an inline comment.
+      const tried = clause.parent?.childForFieldName("body");
+      const fallback = !param || (!!tried && statementsOf(tried).at(-1)?.type === "return_statement");
       ctx.report({
         line: startLineOf(body),
-        // Leaving out the binding (`catch {}`) already signals the error is not wanted.
-        confidence: param ? 0.7 : 0.55,
+        confidence: fallback ? 0.45 : 0.7,
         message:
           "This empty `catch` silently swallows every error from the `try` block, including ones nobody expected. " +
           "Handle or log the error, narrow what is caught, or add a comment explaining why ignoring it is safe.",

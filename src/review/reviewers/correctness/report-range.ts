@@ -35,3 +35,23 @@ export function codeSnippet(node: Node, max = 60): string {
   const text = node.text.replace(/\s+/g, " ");
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const squash = (text: string) => text.replace(/\s+/g, " ");
+
+function countOccurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length)) count++;
+  return count;
+}
+
+/**
+ * True when the change adds a new copy of the node's code rather than re-indenting or moving an
+ * existing one: the new file holds more copies of it (whitespace aside) than the old file did.
+ * A finding about code the author only moved belongs to whoever wrote it, not to this change.
+ */
+export function isNewCode(ctx: FileContext, node: Node): boolean {
+  if (!ctx.oldText) return true;
+  const code = squash(node.text).trim();
+  if (!code) return true;
+  return countOccurrences(squash(ctx.newText), code) > countOccurrences(squash(ctx.oldText), code);
+}

@@ -45,9 +45,13 @@ export const selfComparison: Rule = {
       } else {
         message = `\`${node.text}\` compares \`${subject}\` with itself and is always ${op.length === 2 ? "true" : "false"} (false for NaN); one side was meant to be another value.`;
       }
+      // `x !== x` on a plain variable is the old NaN idiom (libraries use it a lot); on a property
+      // (`a.id === a.id`) it is nearly always a typo for another object.
+      const nanIdiom = equality && !op.startsWith("is") && left!.type === "identifier";
       ctx.report({
         ...rangeOf(node),
-        confidence: equality && !op.startsWith("is") ? 0.8 : 0.9,
+        confidence: nanIdiom ? 0.5 : equality && !op.startsWith("is") ? 0.8 : 0.9,
+        ...(nanIdiom ? { severity: "suggestion" as const } : {}),
         message,
       });
     }

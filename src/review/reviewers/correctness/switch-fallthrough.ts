@@ -31,7 +31,9 @@ function completes(statement: Node | undefined): Completion {
       return completes(statementsOf(statement).at(-1));
     case "if_statement": {
       const alternative = statement.childForFieldName("alternative");
-      if (!alternative) return "yes";
+      // `if (c) break;` as a case's last statement shows the author deciding, per value, whether
+      // to go on into the next case: a deliberate partial fall-through.
+      if (!alternative) return completes(statement.childForFieldName("consequence") ?? undefined) === "yes" ? "yes" : "unknown";
       return either(completes(statement.childForFieldName("consequence") ?? undefined), completes(statementsOf(alternative).at(-1)));
     }
     case "expression_statement": {
@@ -60,7 +62,7 @@ export const switchFallthrough: Rule = {
     id: "correctness/switch-fallthrough",
     category: "correctness",
     severity: "warning",
-    confidence: 0.8,
+    confidence: 0.65,
     rationale: "A case without break/return/throw runs the next case's code too; when deliberate, a `// falls through` comment says so.",
     languages: JS_LANGUAGES,
   },
@@ -69,27 +71,32 @@ export const switchFallthrough: Rule = {
     for (const body of ctx.source!.tree.rootNode.descendantsOfType("switch_body")) {
       if (!ctx.touchesAdded(body) || body.hasError) continue;
       const clauses = body.namedChildren.filter((c) => c.type === "switch_case" || c.type === "switch_default");
+      const falls: Array<{ last: Node; next: Node }> = [];
       clauses.forEach((clause, i) => {
-        const statements = bodyOf(clause);
-        const last = statements.at(-1);
+        const last = bodyOf(clause).at(-1);
         if (!last || completes(last) !== "yes") return;
         // Falling into empty trailing labels runs nothing, which is as good as a break.
         const target = clauses.slice(i + 1).find((c) => bodyOf(c).length > 0);
         if (!target) return;
-        const next = clauses[i + 1];
         const gap = text.slice(last.endIndex, bodyOf(target)[0].startIndex);
-        if (FALLS_THROUGH_COMMENT.test(gap)) return;
+        if (!FALLS_THROUGH_COMMENT.test(gap)) falls.push({ last, next: clauses[i + 1] });
+      });
+      // One unmarked fall-through among cases that all stop is a forgotten break; a switch that
+      // falls through again and again (hash tails, state machines) is written that way on purpose.
+      const confidence = falls.length > 1 ? 0.5 : 0.65;
+      for (const { last, next } of falls) {
         // The change wrote the case's last statement, or wrote the label it now falls into.
         const line = [startLineOf(last), startLineOf(next)].find((l) => ctx.addedLines.has(l));
-        if (line === undefined) return;
+        if (line === undefined) continue;
         const label = next.type === "switch_default" ? "default" : `case ${next.childForFieldName("value")?.text}`;
         ctx.report({
           line,
+          confidence,
           message:
             `This case falls through into \`${label}:\` (line ${startLineOf(next)}), so that code runs too. ` +
             "Add `break;` (or return) at the end of the case, or a `// falls through` comment if it is intended.",
         });
-      });
+      }
     }
   },
 };

@@ -5,6 +5,10 @@ import { statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
 
+// Only real statement lists: in `if (x) return a; else …` the else clause is the if's sibling
+// child, not a statement after the return.
+const STATEMENT_LISTS = new Set(["statement_block", "program", "switch_case", "switch_default", "class_static_block", "block", "module"]);
+
 const TERMINATORS = new Set(["return_statement", "throw_statement", "raise_statement", "break_statement", "continue_statement"]);
 
 // Statements that do their work before the code runs (hoisting, types) or do nothing, so they are
@@ -48,10 +52,10 @@ export const unreachableCode: Rule = {
   checkFile(ctx: FileContext) {
     for (const terminator of ctx.source!.tree.rootNode.descendantsOfType([...TERMINATORS])) {
       const list = terminator.parent;
-      if (!list || list.hasError) continue;
+      if (!list || !STATEMENT_LISTS.has(list.type) || list.hasError) continue;
       const statements = statementsOf(list);
       const index = statements.findIndex((s) => s.id === terminator.id);
-      if (index < 0) continue; // the terminator is a clause (if body without braces), not a list item
+      if (index < 0) continue;
       const dead = statements.slice(index + 1).find((s) => !isInert(s, terminator));
       if (!dead) continue;
       const deadLine = startLineOf(dead);

@@ -132,6 +132,8 @@ describe("parseUnifiedDiff: size", () => {
     expect(model.files).toHaveLength(5000);
     expect(model.files[4999]).toMatchObject({ path: "src/module-4999/file 4999.ts", additions: 4, deletions: 2 });
     expect(modelViolations(model)).toEqual([]);
-    expect(elapsed).toBeLessThan(1000);
+    // About 150 ms warm and 300 ms cold on an idle 2-core machine; the bound leaves room for a
+    // loaded CI worker running other test files alongside.
+    expect(elapsed).toBeLessThan(1500);
   });
 });

@@ -38,10 +38,10 @@ const LOCK_FILES = [
   "gradle.lockfile", "conan.lock", "paket.lock",
 ];
 
-/** Built-in path rules, checked in this order. */
+/** Built-in path rules, checked in this order; one glob per name so a reason names what matched. */
 const DEFAULT_RULES: { kind: SkipKind; globs: string[] }[] = [
-  { kind: "lock-file", globs: [`**/{${LOCK_FILES.join(",")}}`] },
-  { kind: "vendored", globs: ["**/{vendor,node_modules,third_party,third-party,bower_components}/**"] },
+  { kind: "lock-file", globs: LOCK_FILES.map((name) => `**/${name}`) },
+  { kind: "vendored", globs: ["vendor", "node_modules", "third_party", "third-party", "bower_components"].map((dir) => `**/${dir}/**`) },
   {
     kind: "generated",
     globs: [

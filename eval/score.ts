@@ -76,7 +76,7 @@ function shareOf(hits: number, total: number): Share {
 export interface ToolSummary {
   /** Positives found / positives. */
   recall: Share;
-  /** Clean cases with at least one inline comment / clean cases. */
+  /** Clean cases with at least one inline comment / clean cases reviewed without error. */
   cleanWithComments: Share;
   /** Inline comments posted on clean cases, in total. */
   cleanComments: number;
@@ -89,7 +89,9 @@ export interface ToolSummary {
 
 export function summarize(scores: CaseScore[]): ToolSummary {
   const positives = scores.filter((s) => s.kind !== "clean");
-  const clean = scores.filter((s) => s.kind === "clean");
+  // Errors count against a tool either way: a positive it could not review is a miss, and a
+  // clean case it could not review is left out rather than counted as quiet.
+  const clean = scores.filter((s) => s.kind === "clean" && !s.error);
   const byKey = (key: (s: CaseScore) => string): Record<string, Share> => {
     const out: Record<string, Share> = {};
     for (const k of [...new Set(positives.map(key))].sort()) {

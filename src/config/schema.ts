@@ -41,8 +41,8 @@ export const reviewConfigSchema = z
     thresholds: thresholdsSchema,
     /** At most this many inline comments per review run; the rest go to the summary. */
     maxInlineComments: z.number().int().min(0).max(100).default(20),
-    /** At most this many inline comments per 100 changed lines (density cap; at least 3 per run). */
-    maxCommentsPer100Lines: z.number().min(0).max(100).default(5),
+    /** At most this many non-blocking inline comments per 100 changed lines (at least 5 per run; blocking findings are exempt). */
+    maxCommentsPer100Lines: z.number().min(0).max(100).default(8),
     /** Extra path globs to skip (added to the built-in generated/vendored/lock/minified filters). */
     exclude: z.array(z.string().min(1)).default([]),
     /** Path globs to review even when a built-in filter would skip them. */

@@ -30,7 +30,7 @@ export interface GateInput {
 }
 
 /** The fewest inline comments the density cap allows, so a small PR can still get its real problems. */
-const MIN_DENSITY_CAP = 3;
+const MIN_DENSITY_CAP = 5;
 
 /**
  * Decides what is posted inline, what goes to the summary only, and what is dropped.
@@ -97,12 +97,20 @@ export function applyGate(input: GateInput): GateResult {
   const byPosition = (a: Finding, b: Finding) => a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule);
   candidates.sort((a, b) => rankOf(b) - rankOf(a) || byPosition(a, b));
 
-  // 7. Caps: per run and per changed lines.
+  // 7. Caps. The density cap keeps a small PR from being buried in notes, but it never hides a
+  // blocking finding; the per-run cap bounds everything.
   const densityCap = Math.max(MIN_DENSITY_CAP, Math.ceil((input.changedLines / 100) * config.maxCommentsPer100Lines));
-  const cap = Math.min(config.maxInlineComments, densityCap);
-  const inline = candidates.slice(0, cap);
-  for (const finding of candidates.slice(cap)) {
-    summaryOnly.push({ finding, reason: `over the inline comment cap (${cap})` });
+  const inline: Finding[] = [];
+  let nonBlocking = 0;
+  for (const finding of candidates) {
+    if (inline.length >= config.maxInlineComments) {
+      summaryOnly.push({ finding, reason: `over the inline comment cap (${config.maxInlineComments} per review)` });
+    } else if (finding.severity !== "blocking" && nonBlocking >= densityCap) {
+      summaryOnly.push({ finding, reason: `over the density cap (${densityCap} non-blocking comments for ${input.changedLines} changed lines)` });
+    } else {
+      inline.push(finding);
+      if (finding.severity !== "blocking") nonBlocking++;
+    }
   }
   inline.sort(byPosition);
   summaryOnly.sort((a, b) => rankOf(b.finding) - rankOf(a.finding) || byPosition(a.finding, b.finding));

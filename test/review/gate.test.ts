@@ -83,10 +83,15 @@ describe("applyGate", () => {
     ];
     const byRun = gate(findings, {}, { maxInlineComments: 2 });
     expect(byRun.inline.map((f) => f.line)).toEqual([2, 5]);
-    expect(byRun.summaryOnly.map((s) => s.reason)).toEqual(Array(3).fill("over the inline comment cap (2)"));
-    // 40 changed lines at 5 per 100 → 2, raised to the floor of 3.
-    const byDensity = gate(findings, { changedLines: 40 });
-    expect(byDensity.inline.map((f) => f.line)).toEqual([2, 3, 5]);
+    expect(byRun.summaryOnly.map((s) => s.reason)).toEqual(Array(3).fill("over the inline comment cap (2 per review)"));
+    // 40 changed lines at 2 per 100 → 1, raised to the floor of 5 non-blocking comments.
+    const many = Array.from({ length: 8 }, (_, i) => finding({ line: 100 + i, confidence: 0.9 - i / 100 }));
+    const byDensity = gate([...findings, ...many], { changedLines: 40 }, { maxCommentsPer100Lines: 2 });
+    const nonBlocking = byDensity.inline.filter((f) => f.severity !== "blocking");
+    expect(nonBlocking.map((f) => f.line)).toEqual([100, 101, 102, 103, 104]);
+    // Blocking findings are never held back by the density cap.
+    expect(byDensity.inline.filter((f) => f.severity === "blocking").map((f) => f.line)).toEqual([2, 5]);
+    expect(byDensity.summaryOnly[0].reason).toBe("over the density cap (5 non-blocking comments for 40 changed lines)");
   });
 
   it("orders output deterministically by path and line", () => {

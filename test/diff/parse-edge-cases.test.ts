@@ -1,3 +1,4 @@
+import parseDiff from "parse-diff";
 import { DiffParseError } from "../../src/diff/diff-error.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import { createGitFixture } from "./git-fixture.js";
@@ -123,17 +124,28 @@ describe("parseUnifiedDiff: size", () => {
     return out.join("\n") + "\n";
   }
 
-  it("parses a 5,000-file diff in a fraction of a second", () => {
+  /** The best of three timings: the least disturbed by other processes. */
+  function fastest(run: () => unknown): number {
+    let best = Infinity;
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      run();
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  }
+
+  it("parses a 5,000-file diff about as fast as parse-diff alone reads it", () => {
     const text = bigDiff(5000);
-    parseUnifiedDiff(bigDiff(50)); // warm up the JIT so the timing measures the parser
-    const started = performance.now();
     const model = parseUnifiedDiff(text);
-    const elapsed = performance.now() - started;
     expect(model.files).toHaveLength(5000);
     expect(model.files[4999]).toMatchObject({ path: "src/module-4999/file 4999.ts", additions: 4, deletions: 2 });
     expect(modelViolations(model)).toEqual([]);
-    // About 150 ms warm and 300 ms cold on an idle 2-core machine; the bound leaves room for a
-    // loaded CI worker running other test files alongside.
-    expect(elapsed).toBeLessThan(1500);
+    // About 120-150 ms on an idle 2-core machine, 1.2-1.5 times parse-diff's own time. Compared
+    // with parse-diff measured alongside, the bound holds on a loaded CI worker too.
+    const ours = fastest(() => parseUnifiedDiff(text));
+    const baseline = fastest(() => parseDiff(text));
+    expect(ours).toBeLessThan(baseline * 4);
+    expect(ours).toBeLessThan(5000);
   });
 });

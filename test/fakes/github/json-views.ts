@@ -228,8 +228,8 @@ export function reviewCommentJson(ctx: ViewContext, comment: ReviewCommentRecord
     pull_request_review_id: comment.reviewId,
     diff_hunk: comment.diffHunk,
     path: comment.path,
-    position: comment.position,
-    original_position: comment.position ?? undefined,
+    // File-level comments have no position; the schema types `position` as a non-null integer.
+    ...(comment.position !== null ? { position: comment.position, original_position: comment.position } : {}),
     commit_id: comment.commitId,
     original_commit_id: comment.commitId,
     ...(comment.inReplyToId !== undefined ? { in_reply_to_id: comment.inReplyToId } : {}),

@@ -5,7 +5,23 @@
  *
  *   node dist/bench/tools/peak-rss-child.js <patchwarden|eslint|baseline> <rootDir> <corpusDir> <sourceType>
  */
+import { readFileSync } from "node:fs";
 import { loadCorpus } from "../corpus.js";
+
+/**
+ * This process's own peak RSS in KiB. Linux's VmHWM belongs to the process image and starts over
+ * at exec; getrusage's maxRSS does not (a child spawned by a 400 MiB parent starts at 400 MiB),
+ * so maxRSS is only the fallback where /proc is missing.
+ */
+function peakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (match) return Number(match[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 async function runTool(tool: string, rootDir: string, corpusDir: string, sourceType: "commonjs" | "module"): Promise<number> {
   const corpus = loadCorpus(corpusDir);
@@ -26,8 +42,7 @@ async function runTool(tool: string, rootDir: string, corpusDir: string, sourceT
 const [tool = "", rootDir = "", corpusDir = "", sourceType = "commonjs"] = process.argv.slice(2);
 runTool(tool, rootDir, corpusDir, sourceType === "module" ? "module" : "commonjs").then(
   (findings) => {
-    // maxRSS is in kilobytes (getrusage ru_maxrss on Linux).
-    process.stdout.write(JSON.stringify({ tool, maxRssKb: process.resourceUsage().maxRSS, findings }) + "\n");
+    process.stdout.write(JSON.stringify({ tool, maxRssKb: peakRssKb(), findings }) + "\n");
   },
   (err: unknown) => {
     process.stderr.write(`peak-rss-child: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -14,6 +14,9 @@ interface CompiledRoute {
   literalCount: number;
 }
 
+// Path parameters whose values may contain "/": file paths, refs (`heads/feature/x`), basehead.
+const SLASHED_PARAMS = new Set(["path", "ref", "basehead", "branch", "file_path"]);
+
 const compiledByIndex = new WeakMap<OpenApiIndex, Map<string, CompiledRoute[]>>();
 
 /**
@@ -22,7 +25,8 @@ const compiledByIndex = new WeakMap<OpenApiIndex, Map<string, CompiledRoute[]>>(
  * Octokit sends `{path}` and `{ref}`. When several templates match, the one with more literal
  * segments wins (`/pulls/comments` beats `/pulls/{pull_number}`). As a fallback, a template whose
  * last segment is a parameter takes the rest of the path, slashes included, as GitHub does for
- * `/contents/{path}` written with raw slashes.
+ * `/contents/{path}` written with raw slashes. Only parameters that hold a file path or a git ref
+ * may do so (`/repos/{owner}/{repo}/no-such-thing` must not match `/repos/{owner}/{repo}`).
  */
 export function matchRoute(index: OpenApiIndex, method: string, rawPath: string): RouteMatch | undefined {
   const routes = compiledRoutes(index).get(method.toUpperCase()) ?? [];
@@ -36,7 +40,8 @@ export function matchRoute(index: OpenApiIndex, method: string, rawPath: string)
   if (!best) {
     for (const route of routes) {
       const last = route.segments[route.segments.length - 1];
-      if (!last || !("param" in last) || parts.length <= route.segments.length) continue;
+      if (!last || !("param" in last) || !SLASHED_PARAMS.has(last.param)) continue;
+      if (parts.length <= route.segments.length) continue;
       const head = parts.slice(0, route.segments.length - 1);
       const values = matchSegments(route.segments.slice(0, -1), head);
       if (!values) continue;

@@ -1,6 +1,7 @@
 import type { Rule } from "../../rule.js";
 import { codeInjection } from "./code-injection.js";
 import { commandInjection } from "./command-injection.js";
+import { deletedGuard } from "./deleted-guard.js";
 import { hardcodedSecret } from "./hardcoded-secret.js";
 import { insecureRandomness } from "./insecure-randomness.js";
 import { openRedirect } from "./open-redirect.js";
@@ -24,4 +25,5 @@ export const securityRules: Rule[] = [
   tlsVerificationDisabled,
   insecureRandomness,
   redos,
+  deletedGuard,
 ];

@@ -1,5 +1,6 @@
 import type { BenchGoal, BenchTable, Cell } from "../bench-section.js";
 import { formatNumber } from "../format-table.js";
+import { median } from "../measure.js";
 import type { PeakRss } from "../tools/peak-rss.js";
 
 /** Everything the review-engine section measured (also what goes to results.json). */
@@ -13,6 +14,8 @@ export interface ReviewEngineMeasurements {
     stagesMs: { diff: number; parse: number; rules: number; gate: number; total: number };
     /** Median wall time of one call around the whole review (in process: reviewDiff; cli: the child). */
     wallMs: number;
+    /** patchwarden ÷ eslint within each round (same machine load), in round order. */
+    roundRatios: number[];
     findings: number;
     posted: number;
     filesReviewed: number;
@@ -56,6 +59,7 @@ export function buildReviewEngineTable(m: ReviewEngineMeasurements): { table: Be
     ["total ms (stats.timings)", pw?.stagesMs.total, undefined, undefined],
     [pw?.mode === "cli" ? "wall ms (CLI child, incl. Node start-up)" : "wall ms (one run, in process)", pw?.wallMs, m.eslint.wallMs, pw?.mode === "api" ? ratioOf(pw.wallMs, m.eslint.wallMs) : undefined],
     ["compared ms → ratio", pwMs, m.eslint.wallMs, ratioOf(pwMs, m.eslint.wallMs)],
+    ["ratio within each round: median (min–max)", undefined, undefined, pw ? `${median(pw.roundRatios).toFixed(2)}× (${Math.min(...pw.roundRatios).toFixed(2)}–${Math.max(...pw.roundRatios).toFixed(2)})` : undefined],
     ["peak RSS MiB (own process)", pwRss, eslintRss, ratioOf(pwRss, eslintRss)],
     ["findings", pw ? `${pw.findings} (${pw.posted} posted)` : undefined, m.eslint.findings, undefined],
     ["files", pw ? `${pw.filesReviewed} reviewed${pw.skipped ? `, ${pw.skipped} skipped` : ""}` : m.corpus.files, m.corpus.lintedFiles, undefined],
@@ -66,6 +70,7 @@ export function buildReviewEngineTable(m: ReviewEngineMeasurements): { table: Be
     `Corpus: ${m.corpus.label}, ${m.corpus.files} files, ${formatNumber(changed)} changed lines (+${formatNumber(m.corpus.addedLines)} −${formatNumber(m.corpus.deletedLines)}); median of ${m.rounds} rounds after ${m.warmups} warm-up, tools alternating.`,
     "Stage medians are taken stage by stage, so they need not add up to the total's median.",
     `Peak RSS: a fresh child process per tool, running it once; a child that only loads the corpus peaks at ${formatNumber(mbOf(m.peaks.baseline) ?? Number.NaN)} MiB.`,
+    "`repo/` holds only the touched files, so rules that learn conventions from the rest of a checkout have nothing extra to read here.",
     "eslint: eslint 9 + eslint-plugin-security `recommended` only, sourceType commonjs, via ESLint#lintText on the same in-memory new-side files.",
   ];
   if (m.eslint.fatal) notes.push(`WARNING: eslint failed to parse ${m.eslint.fatal} file(s); its time is understated.`);

@@ -89,6 +89,7 @@ async function runReviewEngine(ctx: BenchContext): Promise<SectionReport> {
           mode: runner.mode,
           stagesMs: { diff: stage("diffMs"), parse: stage("parseMs"), rules: stage("rulesMs"), gate: stage("gateMs"), total: stage("totalMs") },
           wallMs: median(samples.patchwarden.map((s) => s.wallMs)),
+          roundRatios: samples.patchwarden.map((s, i) => (runner.mode === "api" ? s.wallMs : s.run.timings.totalMs) / samples.eslint[i].wallMs),
           findings: samples.patchwarden[0]?.run.findings ?? 0,
           posted: samples.patchwarden[0]?.run.posted ?? 0,
           filesReviewed: samples.patchwarden[0]?.run.filesReviewed ?? 0,

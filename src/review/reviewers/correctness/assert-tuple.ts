@@ -1,5 +1,7 @@
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode } from "./report-range.js";
 
 /** `assert (cond, "message")`: asserts a non-empty tuple, which is always true. */
 export const assertTuple: Rule = {
@@ -12,11 +14,12 @@ export const assertTuple: Rule = {
     languages: ["python"],
   },
   checkFile(ctx: FileContext) {
-    for (const statement of ctx.source!.tree.rootNode.descendantsOfType("assert_statement")) {
+    for (const statement of addedNodesOfType(ctx, "assert_statement")) {
       if (!ctx.addedLines.has(startLineOf(statement))) continue;
       const tested = statement.namedChildren.filter((c) => c.type !== "comment");
       if (tested.length !== 1 || tested[0].type !== "tuple" || tested[0].namedChildCount === 0) continue;
       const [condition, ...rest] = tested[0].namedChildren;
+      if (!isNewCode(ctx, statement)) continue;
       ctx.report({
         line: startLineOf(statement),
         message:

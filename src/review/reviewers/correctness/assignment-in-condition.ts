@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
-import { rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -41,7 +42,7 @@ export const assignmentInCondition: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const statement of ctx.source!.tree.rootNode.descendantsOfType(Object.keys(CONDITIONS))) {
+    for (const statement of addedNodesOfType(ctx, Object.keys(CONDITIONS))) {
       const assignment = bareAssignment(statement);
       if (!assignment || !ctx.touchesAdded(assignment) || assignment.hasError) continue;
       const left = assignment.childForFieldName("left");
@@ -53,6 +54,7 @@ export const assignmentInCondition: Rule = {
       const literal = LITERALS.has(right.type) || (right.type === "template_string" && right.namedChildCount === 0);
       const plainIf = statement.type === "if_statement" && right.type === "identifier" && left.type === "identifier";
       if (!literal && !plainIf) continue;
+      if (!isNewCode(ctx, assignment)) continue;
       ctx.report({
         ...rangeOf(assignment),
         confidence: literal ? 0.9 : 0.8,

@@ -1,6 +1,8 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { startLineOf } from "../../../code/parse-source.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { descendantsInSameFunction, isAsyncFunction, JS_LANGUAGES } from "./syntax-walk.js";
+import { isNewCode } from "./report-range.js";
 
 const AWAIT = new Set(["await_expression"]);
 
@@ -15,7 +17,7 @@ export const asyncForEach: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const call of ctx.source!.tree.rootNode.descendantsOfType("call_expression")) {
+    for (const call of addedNodesOfType(ctx, "call_expression")) {
       const callee = call.childForFieldName("function");
       if (callee?.type !== "member_expression" || callee.childForFieldName("property")?.text !== "forEach") continue;
       // Libraries such as `async.forEach(items, fn, done)` do await their callback; they take
@@ -34,6 +36,7 @@ export const asyncForEach: Rule = {
       const start = startLineOf(callback);
       const line = ctx.addedLines.has(start) ? start : awaits.map(startLineOf).find((l) => ctx.addedLines.has(l));
       if (line === undefined) continue;
+      if (!isNewCode(ctx, call)) continue;
       ctx.report({
         line,
         message:

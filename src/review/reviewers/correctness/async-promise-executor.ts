@@ -1,6 +1,8 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { startLineOf } from "../../../code/parse-source.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { isAsyncFunction, JS_LANGUAGES } from "./syntax-walk.js";
+import { isNewCode } from "./report-range.js";
 
 /** `new Promise(async (resolve, reject) => …)`: a throw inside never rejects the promise. */
 export const asyncPromiseExecutor: Rule = {
@@ -13,11 +15,12 @@ export const asyncPromiseExecutor: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("new_expression")) {
+    for (const node of addedNodesOfType(ctx, "new_expression")) {
       if (node.childForFieldName("constructor")?.text !== "Promise") continue;
       const executor = node.childForFieldName("arguments")?.namedChildren[0];
       if (!executor || !["arrow_function", "function_expression", "function"].includes(executor.type) || !isAsyncFunction(executor)) continue;
       if (!ctx.addedLines.has(startLineOf(executor))) continue;
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         line: startLineOf(executor),
         message:

@@ -1,5 +1,8 @@
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode } from "./report-range.js";
+import { hasCommentAbove } from "./syntax-walk.js";
 
 const CATCH_ALL = new Set(["", "BaseException"]);
 
@@ -14,16 +17,18 @@ export const bareExceptPass: Rule = {
     languages: ["python"],
   },
   checkFile(ctx: FileContext) {
-    for (const clause of ctx.source!.tree.rootNode.descendantsOfType("except_clause")) {
+    for (const clause of addedNodesOfType(ctx, "except_clause")) {
       if (!ctx.addedLines.has(startLineOf(clause))) continue;
       const block = clause.namedChildren.find((c) => c.type === "block");
       const caught = clause.namedChildren.filter((c) => c.type !== "block" && c.type !== "comment");
       if (!block || caught.length > 1 || !CATCH_ALL.has(caught[0]?.text ?? "")) continue;
       const statements = block.namedChildren;
-      // A comment anywhere in the handler explains the choice; then we trust it.
+      // A comment in the handler or right above the `try` explains the choice; then we trust it.
       if (statements.some((s) => s.type === "comment") || clause.namedChildren.some((c) => c.type === "comment")) continue;
+      if (clause.parent && hasCommentAbove(ctx.source!.text, clause.parent)) continue;
       const onlyPass = statements.every((s) => s.type === "pass_statement" || (s.type === "expression_statement" && s.text === "..."));
       if (!statements.length || !onlyPass) continue;
+      if (!isNewCode(ctx, clause)) continue;
       ctx.report({
         line: startLineOf(clause),
         message:

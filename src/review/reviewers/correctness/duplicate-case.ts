@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
 import { isPureReference } from "./same-reference.js";
 import { JS_LANGUAGES, statementsOf } from "./syntax-walk.js";
@@ -38,7 +39,7 @@ export const duplicateCase: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const body of ctx.source!.tree.rootNode.descendantsOfType("switch_body")) {
+    for (const body of addedNodesOfType(ctx, "switch_body")) {
       if (!ctx.touchesAdded(body) || body.hasError) continue;
       const seen = new Map<string, Node>();
       for (const clause of body.namedChildren) {

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
 
 type Node = Parser.SyntaxNode;
@@ -47,8 +48,8 @@ export const duplicateClassMember: Rule = {
   checkFile(ctx: FileContext) {
     const python = ctx.source!.language === "python";
     const bodies = python
-      ? ctx.source!.tree.rootNode.descendantsOfType("class_definition").map((c) => c.childForFieldName("body"))
-      : ctx.source!.tree.rootNode.descendantsOfType("class_body");
+      ? addedNodesOfType(ctx, "class_definition").map((c) => c.childForFieldName("body"))
+      : addedNodesOfType(ctx, "class_body");
     for (const body of bodies) {
       if (!body || !ctx.touchesAdded(body) || body.hasError) continue;
       const seen: Array<{ node: Node; slot: string }> = [];

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
 
 type Node = Parser.SyntaxNode;
@@ -30,8 +31,9 @@ function entryOf(node: Node): Entry | undefined {
   return name === undefined ? undefined : { node, name, kind, value: value.replace(/\s+/g, " ") };
 }
 
+/** Two entries of one name clash unless they are a getter and a setter. */
 function conflicts(a: Entry, b: Entry): boolean {
-  return a.name === b.name && (a.kind === "value" || b.kind === "value" || a.kind === b.kind);
+  return a.kind === "value" || b.kind === "value" || a.kind === b.kind;
 }
 
 /** `{ a: 1, a: 2 }`: the earlier entry is silently overwritten by the later one. */
@@ -45,14 +47,15 @@ export const duplicateKey: Rule = {
     languages: ["javascript", "typescript", "tsx", "python"],
   },
   checkFile(ctx: FileContext) {
-    for (const literal of ctx.source!.tree.rootNode.descendantsOfType(["object", "dictionary"])) {
+    for (const literal of addedNodesOfType(ctx, ["object", "dictionary"])) {
       if (!ctx.touchesAdded(literal) || literal.hasError) continue;
-      const seen: Entry[] = [];
+      const seen = new Map<string, Entry[]>();
       for (const child of literal.namedChildren) {
         const entry = entryOf(child);
         if (!entry) continue;
-        const earlier = seen.find((e) => conflicts(e, entry));
-        seen.push(entry);
+        const sameName = seen.get(entry.name) ?? [];
+        const earlier = sameName.find((e) => conflicts(e, entry));
+        seen.set(entry.name, [...sameName, entry]);
         if (!earlier) continue;
         // Anchor on whichever of the two the change wrote (the later one when it wrote both).
         const wrote = (n: Node) => ctx.addedLines.has(startLineOf(n));

@@ -1,7 +1,8 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { collectPromiseBindings, isPromiseFunctionNode, returnsPromiseType, type PromiseBindings } from "./promise-bindings.js";
-import { codeSnippet, rangeOf } from "./report-range.js";
+import { codeSnippet, isNewCode, rangeOf } from "./report-range.js";
 import { enclosingFunction, isAsyncFunction, JS_LANGUAGES } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -64,7 +65,7 @@ export const floatingPromise: Rule = {
   checkFile(ctx: FileContext) {
     const root = ctx.source!.tree.rootNode;
     let bindings: PromiseBindings | undefined;
-    for (const statement of root.descendantsOfType("expression_statement")) {
+    for (const statement of addedNodesOfType(ctx, "expression_statement")) {
       if (!ctx.touchesAdded(statement) || statement.hasError) continue;
       const call = statement.namedChildren[0];
       if (call?.type !== "call_expression") continue;
@@ -73,6 +74,7 @@ export const floatingPromise: Rule = {
       bindings ??= collectPromiseBindings(root);
       const why = promiseCallee(call, bindings);
       if (!why) continue;
+      if (!isNewCode(ctx, statement)) continue;
       ctx.report({
         ...rangeOf(statement),
         message:

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 
 type Node = Parser.SyntaxNode;
 
@@ -28,7 +29,7 @@ export const isLiteralComparison: Rule = {
     languages: ["python"],
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("comparison_operator")) {
+    for (const node of addedNodesOfType(ctx, "comparison_operator")) {
       if (!ctx.touchesAdded(node) || node.namedChildCount !== 2) continue;
       const [operator] = node.childrenForFieldName("operators");
       const op = operator?.text.replace(/\s+/g, " ");
@@ -38,6 +39,7 @@ export const isLiteralComparison: Rule = {
       if (!literal) continue;
       const fixed = op === "is" ? "==" : "!=";
       const suggestion = lineWithReplacement(ctx, operator!, fixed);
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         message:

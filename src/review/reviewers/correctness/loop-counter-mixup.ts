@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { enclosingFunction, JS_LANGUAGES } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -83,7 +84,7 @@ export const loopCounterMixup: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const loop of ctx.source!.tree.rootNode.descendantsOfType("for_statement")) {
+    for (const loop of addedNodesOfType(ctx, "for_statement")) {
       const initializer = loop.childForFieldName("initializer");
       if (!initializer || !ctx.addedLines.has(startLineOf(loop)) || loop.hasError) continue;
       const inner = headerOf(loop);

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
 
 const EQUALITY = new Set(["==", "===", "!=", "!=="]);
@@ -22,7 +23,7 @@ export const nanComparison: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
+    for (const node of addedNodesOfType(ctx, "binary_expression")) {
       if (!ctx.touchesAdded(node)) continue;
       const op = node.childForFieldName("operator")?.text ?? "";
       if (!EQUALITY.has(op)) continue;
@@ -35,6 +36,7 @@ export const nanComparison: Rule = {
       // A call (or a negated call) binds tighter than any binary operator, so the replacement
       // never needs parentheses of its own wherever the comparison sat.
       const suggestion = lineWithReplacement(ctx, node, fixed);
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         message: `\`${node.text}\` is always ${negate ? "true" : "false"}: NaN is not equal to anything, itself included. Use \`${fixed}\`.`,

@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES, unwrapParens } from "./syntax-walk.js";
 
 /** `!key in obj` / `!x instanceof Y`: the `!` binds first, so this tests a boolean. */
@@ -13,7 +14,7 @@ export const negatedLeftOperand: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
+    for (const node of addedNodesOfType(ctx, "binary_expression")) {
       if (!ctx.touchesAdded(node)) continue;
       const op = node.childForFieldName("operator")?.text;
       if (op !== "in" && op !== "instanceof") continue;
@@ -23,6 +24,7 @@ export const negatedLeftOperand: Rule = {
       const operand = unwrapParens(left.childForFieldName("argument")!);
       const fixed = `!(${operand.text} ${op} ${right.text})`;
       const suggestion = lineWithReplacement(ctx, node, fixed);
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         message: `\`${node.text}\` negates \`${operand.text}\` first and then applies \`${op}\` to a boolean, so it is ${op === "instanceof" ? "always false" : "almost never what was meant"}. Write \`${fixed}\`.`,

@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 
 /** `x == None`: goes through `__eq__`, which a class may override; `is None` cannot be fooled. */
 export const noneEquality: Rule = {
@@ -12,7 +13,7 @@ export const noneEquality: Rule = {
     languages: ["python"],
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("comparison_operator")) {
+    for (const node of addedNodesOfType(ctx, "comparison_operator")) {
       if (!ctx.touchesAdded(node) || node.namedChildCount !== 2) continue;
       const [operator] = node.childrenForFieldName("operators");
       if (operator?.text !== "==" && operator?.text !== "!=") continue;
@@ -25,6 +26,7 @@ export const noneEquality: Rule = {
       const fixed = operator.text === "==" ? "is" : "is not";
       // Keep the operand order: `None is x` is as correct as `x is None`.
       const suggestion = lineWithReplacement(ctx, operator, fixed);
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         message: `Compare with None by identity: \`${other.text} ${fixed} None\`. \`${operator.text} None\` goes through \`__eq__\`, which a class can override.`,

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { isPureReference } from "./same-reference.js";
 
 type Node = Parser.SyntaxNode;
@@ -64,7 +65,7 @@ export const offByOneLoop: Rule = {
   },
   checkFile(ctx: FileContext) {
     const python = ctx.source!.language === "python";
-    for (const loop of ctx.source!.tree.rootNode.descendantsOfType("for_statement")) {
+    for (const loop of addedNodesOfType(ctx, "for_statement")) {
       const bound = python ? pyBound(loop) : jsBound(loop);
       if (!bound || !ctx.touchesAdded(bound.condition)) continue;
       const body = loop.childForFieldName("body");
@@ -77,6 +78,7 @@ export const offByOneLoop: Rule = {
       if (bodyText.includes(`${bound.array}.length`) || bodyText.includes(`len(${bound.array})`)) continue;
       if (bodyText.includes(`${bound.array}[${bound.counter}-1]`)) continue;
       const suggestion = lineWithReplacement(ctx, bound.condition, bound.fixed);
+      if (!isNewCode(ctx, loop)) continue;
       ctx.report({
         ...rangeOf(bound.condition),
         message: python

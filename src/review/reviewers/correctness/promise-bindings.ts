@@ -120,25 +120,40 @@ function classifyShorthandPattern(node: Node): Kind {
   return "other";
 }
 
-/** Collects the promise-returning names of one JS/TS file. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[$]/g, "\\$&");
+}
+
+/**
+ * The promise-returning names of one JS/TS file, worked out per name on demand: only the names a
+ * rule asks about are looked up, by finding their spellings in the text, instead of classifying
+ * every identifier of a large file.
+ */
 export function collectPromiseBindings(root: Node): PromiseBindings {
-  const kinds = new Map<string, Set<Kind>>();
-  const add = (name: string, kind: Kind) => {
-    let set = kinds.get(name);
-    if (!set) kinds.set(name, (set = new Set()));
-    set.add(kind);
+  const text = root.text;
+  const cache = new Map<string, Set<Kind>>();
+  const kindsOf = (name: string): Set<Kind> => {
+    let kinds = cache.get(name);
+    if (kinds) return kinds;
+    kinds = new Set();
+    // Identifiers are words, so \b-style edges (with $ as a word character) find every spelling.
+    const pattern = new RegExp(`(?<![\\w$])${escapeRegExp(name)}(?![\\w$])`, "g");
+    for (const match of text.matchAll(pattern)) {
+      const id = root.descendantForIndex(match.index, match.index + name.length);
+      if (id.text !== name) continue;
+      const kind = id.type === "identifier" ? classifyBinding(id) : id.type === "shorthand_property_identifier_pattern" ? classifyShorthandPattern(id) : undefined;
+      if (kind) kinds.add(kind);
+    }
+    cache.set(name, kinds);
+    return kinds;
   };
-  for (const id of root.descendantsOfType(["identifier", "shorthand_property_identifier_pattern"])) {
-    const kind = id.type === "identifier" ? classifyBinding(id) : classifyShorthandPattern(id);
-    if (kind) add(id.text, kind);
-  }
   const only = (name: string, kind: Kind) => {
-    const set = kinds.get(name);
-    return !!set && set.size === 1 && set.has(kind);
+    const kinds = kindsOf(name);
+    return kinds.size === 1 && kinds.has(kind);
   };
   return {
     // `fetch` is a global that returns a promise unless the file binds the name itself.
-    isPromiseFunction: (name) => only(name, "function") || (name === "fetch" && !kinds.has(name)),
+    isPromiseFunction: (name) => only(name, "function") || (name === "fetch" && kindsOf(name).size === 0),
     isPromiseNamespace: (name) => only(name, "namespace"),
   };
 }

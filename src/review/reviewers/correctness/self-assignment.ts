@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
-import { rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, rangeOf } from "./report-range.js";
 import { isSameReference } from "./same-reference.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
 
@@ -14,7 +15,7 @@ export const selfAssignment: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const assignment of ctx.source!.tree.rootNode.descendantsOfType("assignment_expression")) {
+    for (const assignment of addedNodesOfType(ctx, "assignment_expression")) {
       if (!ctx.touchesAdded(assignment)) continue;
       const left = assignment.childForFieldName("left");
       const right = assignment.childForFieldName("right");
@@ -23,6 +24,7 @@ export const selfAssignment: Rule = {
       // location.href` or `frame.src = frame.src` reloads. Plain variables have no such effect.
       const property = left.type !== "identifier";
       if (property && /\b(location|src|href)\b/.test(left.text)) continue;
+      if (!isNewCode(ctx, assignment)) continue;
       ctx.report({
         ...rangeOf(assignment),
         confidence: property ? 0.5 : 0.9,

@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
-import { rangeOf } from "./report-range.js";
+import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode, rangeOf } from "./report-range.js";
 import { isSameReference } from "./same-reference.js";
 
 const EQUALITY = new Set(["==", "===", "!=", "!==", "is", "is not"]);
@@ -17,7 +18,7 @@ export const selfComparison: Rule = {
   },
   checkFile(ctx: FileContext) {
     const python = ctx.source!.language === "python";
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType(["binary_expression", "comparison_operator"])) {
+    for (const node of addedNodesOfType(ctx, ["binary_expression", "comparison_operator"])) {
       if (!ctx.touchesAdded(node)) continue;
       let left, right, op: string;
       if (node.type === "binary_expression") {
@@ -48,6 +49,7 @@ export const selfComparison: Rule = {
       // `x !== x` on a plain variable is the old NaN idiom (libraries use it a lot); on a property
       // (`a.id === a.id`) it is nearly always a typo for another object.
       const nanIdiom = equality && !op.startsWith("is") && left!.type === "identifier";
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         confidence: nanIdiom ? 0.5 : equality && !op.startsWith("is") ? 0.8 : 0.9,

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { JS_LANGUAGES, statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -68,7 +69,7 @@ export const switchFallthrough: Rule = {
   },
   checkFile(ctx: FileContext) {
     const text = ctx.source!.text;
-    for (const body of ctx.source!.tree.rootNode.descendantsOfType("switch_body")) {
+    for (const body of addedNodesOfType(ctx, "switch_body")) {
       if (!ctx.touchesAdded(body) || body.hasError) continue;
       const clauses = body.namedChildren.filter((c) => c.type === "switch_case" || c.type === "switch_default");
       const falls: Array<{ last: Node; next: Node }> = [];

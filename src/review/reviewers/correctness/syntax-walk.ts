@@ -62,3 +62,15 @@ export function unwrapParens(node: Node): Node {
 export function statementsOf(block: Node): Node[] {
   return block.namedChildren.filter((c) => c.type !== "comment");
 }
+
+/**
+ * True when the line right above the node is a comment (`//`, `#`, or the end of a block
+ * comment). Read from the text because grammars attach such comments to different parents.
+ */
+export function hasCommentAbove(text: string, node: Node): boolean {
+  // node-tree-sitter indexes count UTF-16 code units, like String.prototype.slice.
+  const lineStart = text.lastIndexOf("\n", node.startIndex - 1);
+  if (lineStart <= 0) return false;
+  const previous = text.slice(text.lastIndexOf("\n", lineStart - 1) + 1, lineStart).trim();
+  return previous.startsWith("//") || previous.startsWith("#") || previous.endsWith("*/");
+}

@@ -1,7 +1,8 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
-import { lineWithReplacement, rangeOf } from "./report-range.js";
+import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -34,7 +35,7 @@ export const typeofTypo: Rule = {
     languages: JS_LANGUAGES,
   },
   checkFile(ctx: FileContext) {
-    for (const node of ctx.source!.tree.rootNode.descendantsOfType("binary_expression")) {
+    for (const node of addedNodesOfType(ctx, "binary_expression")) {
       if (!ctx.touchesAdded(node) || !EQUALITY.has(node.childForFieldName("operator")?.text ?? "")) continue;
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
@@ -47,6 +48,7 @@ export const typeofTypo: Rule = {
       if (near.length !== 1) continue;
       const quote = literal.text[0];
       const suggestion = lineWithReplacement(ctx, literal, `${quote}${near[0]}${quote}`);
+      if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),
         message: `\`typeof\` never returns \`"${value}"\`, so \`${node.text}\` is constant. Did you mean \`"${near[0]}"\`?`,

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
+import { addedNodesOfType } from "./added-nodes.js";
 import { statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -50,21 +51,28 @@ export const unreachableCode: Rule = {
     languages: ["javascript", "typescript", "tsx", "python"],
   },
   checkFile(ctx: FileContext) {
-    for (const terminator of ctx.source!.tree.rootNode.descendantsOfType([...TERMINATORS])) {
-      const list = terminator.parent;
-      if (!list || !STATEMENT_LISTS.has(list.type) || list.hasError) continue;
+    // The exit may sit just above the added lines (an added statement after an old `return`), so
+    // walk the statement lists that overlap the change and look at their direct children.
+    for (const list of addedNodesOfType(ctx, [...STATEMENT_LISTS])) {
+      if (list.hasError) continue;
       const statements = statementsOf(list);
-      const index = statements.findIndex((s) => s.id === terminator.id);
+      const index = statements.findIndex((s) => TERMINATORS.has(s.type));
       if (index < 0) continue;
+      const terminator = statements[index];
       const dead = statements.slice(index + 1).find((s) => !isInert(s, terminator));
-      if (!dead) continue;
+      // tree-sitter-python sometimes nests a stray `block` after a one-line `def f(): return x  # c`;
+      // only real statements count as dead code.
+      if (!dead || (ctx.source!.language === "python" && !/(_statement|_definition)$/.test(dead.type))) continue;
       const deadLine = startLineOf(dead);
       const exitLine = startLineOf(terminator);
       // The change either wrote the dead code or wrote the exit that cut it off.
       const line = ctx.addedLines.has(deadLine) ? deadLine : ctx.addedLines.has(exitLine) ? exitLine : undefined;
       if (line === undefined) continue;
+      // A leftover `break;` or bare `return` after the exit is dead but harmless.
+      const harmless = /^(break|continue|return)\s*;?$/.test(dead.text.trim());
       ctx.report({
         line,
+        ...(harmless ? { confidence: 0.6 } : {}),
         message:
           `This code can never run: the \`${describe(terminator)}\` on line ${exitLine} always leaves the block first. ` +
           "Remove the dead code, or move the exit (often it belongs inside a condition).",

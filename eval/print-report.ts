@@ -36,6 +36,7 @@ export function formatReport(tools: ToolReport[], corpus: { positives: number; c
       head,
       ["cases", ...tools.map(() => `${corpus.positives} positive + ${corpus.clean} clean`)],
       [`recall (target >= ${TARGET_RECALL * 100}%)`, ...tools.map((t) => pct(t.summary.recall))],
+      ["recall counting summary-only findings", ...tools.map((t) => pct(t.summary.recallWithHeld))],
       [
         `clean with comments (target <= ${TARGET_CLEAN_WITH_COMMENTS * 100}%)`,
         ...tools.map((t) => pct(t.summary.cleanWithComments)),
@@ -54,7 +55,8 @@ export function formatReport(tools: ToolReport[], corpus: { positives: number; c
     out.push("", `${t.name}: ${misses.length} missed positives`);
     for (const c of misses) {
       const elsewhere = c.otherRules.length ? ` (comments elsewhere: ${c.otherRules.join(", ")})` : "";
-      out.push(`  miss   ${c.id}${elsewhere}`);
+      const held = c.heldHit ? " (found, but held to the summary)" : "";
+      out.push(`  miss   ${c.id}${held}${elsewhere}`);
     }
     out.push(`${t.name}: ${noisy.length} clean cases with comments`);
     for (const c of noisy) out.push(`  noisy  ${c.id}: ${c.comments} comment(s): ${c.otherRules.join(", ")}`);

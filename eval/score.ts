@@ -36,6 +36,8 @@ export interface CaseScore {
   /** Positives: a comment hit a true location. Clean: no comment at all. */
   ok: boolean;
   hitRules: string[];
+  /** Positives: not found inline, but a held (summary-only) finding sits at a true location. */
+  heldHit: boolean;
   otherRules: string[];
   error?: string;
   notes: string[];
@@ -55,6 +57,7 @@ export function scoreCase(meta: EvalCase, outcome: ToolOutcome): CaseScore {
     offTarget: others.length,
     ok: positive ? hits.length > 0 : outcome.comments.length === 0,
     hitRules: [...new Set(hits.map((c) => c.rule))],
+    heldHit: positive && hits.length === 0 && hitsOf(outcome.held ?? [], meta.locations).length > 0,
     otherRules: [...new Set(others.map((c) => c.rule))],
     error: outcome.error,
     notes: outcome.notes,
@@ -76,6 +79,8 @@ function shareOf(hits: number, total: number): Share {
 export interface ToolSummary {
   /** Positives found / positives. */
   recall: Share;
+  /** Recall if every held (summary-only) finding were posted too: what the gate holds back. */
+  recallWithHeld: Share;
   /** Clean cases with at least one inline comment / clean cases reviewed without error. */
   cleanWithComments: Share;
   /** Inline comments posted on clean cases, in total. */
@@ -102,6 +107,7 @@ export function summarize(scores: CaseScore[]): ToolSummary {
   };
   return {
     recall: shareOf(positives.filter((s) => s.ok).length, positives.length),
+    recallWithHeld: shareOf(positives.filter((s) => s.ok || s.heldHit).length, positives.length),
     cleanWithComments: shareOf(clean.filter((s) => !s.ok).length, clean.length),
     cleanComments: clean.reduce((n, s) => n + s.comments, 0),
     offTargetComments: positives.reduce((n, s) => n + s.offTarget, 0),

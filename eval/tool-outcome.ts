@@ -16,6 +16,8 @@ export interface PostedComment {
 
 export interface ToolOutcome {
   comments: PostedComment[];
+  /** Findings the tool reported but kept out of the inline comments (summary-only, RIGHT side). */
+  held?: PostedComment[];
   /** Set when the tool could not review the case (bad input, crash, unparsable output). */
   error?: string;
   /** Things worth knowing that did not stop the review (files the tool could not parse). */

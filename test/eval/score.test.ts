@@ -38,6 +38,12 @@ describe("scoreCase", () => {
     expect(scoreCase(positive, outcome([{ path: "other.js", line: 20, rule: "a" }])).ok).toBe(false);
   });
 
+  it("notes a positive whose only hit was held to the summary, without counting it found", () => {
+    const held = scoreCase(positive, { ...outcome([]), held: [{ path: "index.js", line: 21, rule: "a" }] });
+    expect({ ok: held.ok, heldHit: held.heldHit }).toEqual({ ok: false, heldHit: true });
+    expect(summarize([held]).recallWithHeld).toEqual({ hits: 1, total: 1, rate: 1 });
+  });
+
   it("counts a clean case as noisy with any comment", () => {
     expect(scoreCase(clean, outcome([])).ok).toBe(true);
     expect(scoreCase(clean, outcome([{ path: "index.js", line: 1, rule: "a" }])).ok).toBe(false);

@@ -19,17 +19,29 @@ const GUARD_PAIRS: Array<[string, RegExp]> = [
   ["permission", /^required$/],
   ["auth", /^required$/],
 ];
-// Conditions and exits that read as access or validation checks rather than control flow.
-const SECURITY_HINT =
-  /auth|permission|\bperm|role|admin|owner|allowed|access|token|session|csrf|xsrf|signature|secret|valid|verif|sanitiz|forbidden|unauthori[sz]ed|login|logged|scope|acl|policy|\bcan[A-Z_]|40[013]|\.\./i;
-const EXIT_TYPES = new Set(["return_statement", "throw_statement", "raise_statement"]);
+// Words in a condition or its exit that make it an access, validation or key-safety check.
+const HINT_WORD =
+  /^(auth\w*|permission\w*|perms?|roles?|admin\w*|owner\w*|allow\w*|access|token\w*|session\w*|csrf|xsrf|signature\w*|secret\w*|valid\w*|invalid\w*|verif\w*|sanitiz\w*|forbidden|unauthori[sz]ed|login|logged|scopes?|acl|polic(y|ies)|proto|prototype|401|403)$/;
+// A `..` path segment in a string: traversal checks.
+const DOT_DOT = /["'`]\.\.(["'`/\\])/;
+
+function readsAsGuard(text: string): boolean {
+  return identifierWords(text).some((w) => HINT_WORD.test(w)) || DOT_DOT.test(text);
+}
+// Leaving the function, or skipping the current key or item in a loop.
+const EXIT_TYPES = new Set(["return_statement", "throw_statement", "raise_statement", "break_statement", "continue_statement"]);
 
 type GuardKind = "security" | "assertion";
 
 function guardKind(name: string): GuardKind | undefined {
   const words = identifierWords(name);
   if (!words.length) return undefined;
-  if (GUARD_VERBS.has(words[0])) return words[0] === "assert" ? "assertion" : "security";
+  if (words[0] === "assert") {
+    // Bare `assert(x)` states programmer invariants; `assertAuthorized(user)` checks callers.
+    if (words.length === 1) return undefined;
+    return words.slice(1).some((w) => HINT_WORD.test(w)) ? "security" : "assertion";
+  }
+  if (GUARD_VERBS.has(words[0])) return "security";
   if (words.length > 1 && GUARD_PAIRS.some(([verb, next]) => words[0] === verb && next.test(words[1]))) return "security";
   return undefined;
 }
@@ -117,8 +129,10 @@ function removedEarlyExits(ctx: FileContext, old: ParsedSource): RemovedGuard[] 
     const condition = node.childForFieldName("condition");
     if (!consequence || !condition) continue;
     const statements = consequence.type === "statement_block" || consequence.type === "block" ? consequence.namedChildren : [consequence];
-    if (!statements.some((s) => EXIT_TYPES.has(s.type))) continue;
-    if (!SECURITY_HINT.test(node.text)) continue;
+    const exits = statements.filter((s) => EXIT_TYPES.has(s.type));
+    if (!exits.length) continue;
+    // Judge the test and what it answers with, not comments or unrelated statements.
+    if (!readsAsGuard(condition.text) && !exits.some((e) => readsAsGuard(e.text))) continue;
     found.push({ node, kind: "if", shown: excerpt(node.text, 70), needle: normalized(condition.text) });
   }
   return found;

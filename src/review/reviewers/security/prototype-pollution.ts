@@ -22,6 +22,8 @@ function isDynamicKey(index: SyntaxNode | null): index is SyntaxNode {
   if (stringValue(n) !== undefined || n.type === "number" || n.type === "unary_expression") return false;
   if (n.type === "binary_expression") return false; // `i + 1`, `len - 1`: arithmetic indexes arrays
   if (n.type === "identifier" && isNumericCounter(n)) return false;
+  // `Class.staticName`, `KEYS.x`: a fixed key, not data.
+  if (n.type === "member_expression" && /^[A-Z]/.test(n.text)) return false;
   return n.type === "identifier" || n.type === "member_expression" || n.type === "subscript_expression" || n.type === "call_expression";
 }
 
@@ -37,29 +39,54 @@ function isNumericCounter(id: SyntaxNode): boolean {
   return false;
 }
 
-function isRecursive(chain: SyntaxNode[]): boolean {
-  return chain.some((fn) => {
+/**
+ * True when a function around the assignment calls itself to go one level deeper into the
+ * assigned object: `a[k] = merge(a[k], b[k])`, or `merge(target[k], src[k])` next to it.
+ */
+function recursesIntoTarget(assign: SyntaxNode, target: string, chain: SyntaxNode[]): boolean {
+  for (const fn of chain) {
     const name = functionName(fn);
-    return !!name && fn.descendantsOfType("call_expression").some((c) => calleeName(c) === name);
-  });
+    if (!name) continue;
+    const calls = fn.descendantsOfType("call_expression").filter((c) => calleeName(c) === name);
+    if (!calls.length) continue;
+    const right = unwrap(assign.childForFieldName("right"));
+    if (right && calls.some((c) => c.startIndex >= right.startIndex && c.endIndex <= right.endIndex)) return true;
+    // `const replacement = walk(value, key); value[key] = replacement`
+    if (right?.type === "identifier") {
+      const holders = fn.descendantsOfType("variable_declarator").filter((d) => d.childForFieldName("name")?.text === right.text);
+      if (holders.some((d) => calls.some((c) => c.parent && d.childForFieldName("value")?.id === c.id))) return true;
+    }
+    // Locals that hold a child of the target (`src = target[name]`) stand for it in the call.
+    const children = new Set<string>();
+    for (const node of fn.descendantsOfType(["variable_declarator", "assignment_expression"])) {
+      const lhs = node.childForFieldName(node.type === "variable_declarator" ? "name" : "left");
+      const rhs = unwrap(node.childForFieldName(node.type === "variable_declarator" ? "value" : "right"));
+      if (lhs?.type === "identifier" && rhs?.type === "subscript_expression" && rhs.childForFieldName("object")?.text === target) children.add(lhs.text);
+    }
+    const reachesTarget = (arg: SyntaxNode) =>
+      arg.descendantsOfType("subscript_expression").some((s) => s.childForFieldName("object")?.text === target) ||
+      arg.descendantsOfType("identifier").some((id) => children.has(id.text));
+    if (calls.some((c) => callArguments(c).some(reachesTarget))) return true;
+  }
+  return false;
 }
 
-/** `cur = cur[key]` or `keys.reduce((o, k) => o[k] ..., obj)`: walking into nested objects by key. */
-function walksByKey(scope: SyntaxNode): boolean {
-  for (const assign of scope.descendantsOfType("assignment_expression")) {
-    const left = unwrap(assign.childForFieldName("left"));
-    if (left?.type !== "identifier") continue;
-    const right = assign.childForFieldName("right");
-    if (right?.descendantsOfType("subscript_expression").some((s) => unwrap(s.childForFieldName("object"))?.text === left.text)) return true;
-  }
-  for (const call of scope.descendantsOfType("call_expression")) {
-    if (calleeName(call) !== "reduce") continue;
-    const callback = unwrap(callArguments(call)[0]);
-    if (!callback || !FUNCTION_TYPES.has(callback.type)) continue;
-    const [acc, key] = parameterNames(callback);
-    if (acc && key && callback.descendantsOfType("subscript_expression").some((s) => s.childForFieldName("object")?.text === acc && s.childForFieldName("index")?.text === key)) {
+/** `cur[k] = v` after `cur = cur[key]`, or inside `keys.reduce((o, k) => o[k] = ..., obj)`: walking into nested objects by key. */
+function walksByKey(assign: SyntaxNode, object: SyntaxNode, scope: SyntaxNode): boolean {
+  if (object.type === "call_expression" && calleeName(object) === "reduce") return true;
+  if (object.type !== "identifier") return false;
+  const name = object.text;
+  for (const other of scope.descendantsOfType("assignment_expression")) {
+    const left = unwrap(other.childForFieldName("left"));
+    const right = other.childForFieldName("right");
+    if (left?.type === "identifier" && left.text === name && right?.descendantsOfType("subscript_expression").some((s) => unwrap(s.childForFieldName("object"))?.text === name)) {
       return true;
     }
+  }
+  for (let p = assign.parent; p && p.startIndex >= scope.startIndex; p = p.parent) {
+    if (!FUNCTION_TYPES.has(p.type)) continue;
+    const call = p.parent?.type === "arguments" ? p.parent.parent : undefined;
+    if (call && calleeName(call) === "reduce" && parameterNames(p)[0] === name) return true;
   }
   return false;
 }
@@ -103,8 +130,9 @@ export const prototypePollution: Rule = {
       const outer = chain[chain.length - 1];
       if (!outer || reported.has(outer)) continue;
       const inner = unwrap(left.childForFieldName("object"));
-      const twoLevel = inner?.type === "subscript_expression" && isDynamicKey(inner.childForFieldName("index"));
-      const deep = twoLevel || isRecursive(chain) || walksByKey(outer);
+      if (!inner) continue;
+      const twoLevel = inner.type === "subscript_expression" && isDynamicKey(inner.childForFieldName("index"));
+      const deep = twoLevel || recursesIntoTarget(assign, inner.text, chain) || walksByKey(assign, inner, outer);
       const named = chain.some((fn) => MERGE_NAME.test(functionName(fn) ?? ""));
       if (!deep && !(named && keyFromInput(key, chain))) continue;
       if (hasKeyGuard(outer)) continue;

@@ -1,5 +1,6 @@
 import { extractImports, resolveImportTargets } from "../../../code/imports.js";
 import type { ChangeContext, FileContext, RawFinding, Rule } from "../../rule.js";
+import { normalizeCode } from "../../finding.js";
 import { findExportedSymbols } from "./exported-symbols.js";
 import { isTestFile } from "./path-roles.js";
 import { findAssertionLines, findTestBlocks, type TestBlock } from "./test-blocks.js";
@@ -16,13 +17,16 @@ interface ChangeFacts {
   removedSymbols: Set<string>;
   /** Paths the change deletes. */
   deletedPaths: Set<string>;
+  /** Assertions in all test files after the change minus before: moves between files cancel out. */
+  assertionNet: number;
 }
 
 function gatherFacts(change: ChangeContext): ChangeFacts {
-  const facts: ChangeFacts = { addedTestNames: new Set(), removedSymbols: new Set(), deletedPaths: new Set() };
+  const facts: ChangeFacts = { addedTestNames: new Set(), removedSymbols: new Set(), deletedPaths: new Set(), assertionNet: 0 };
   for (const ctx of change.files) {
     if (ctx.file.status === "deleted") facts.deletedPaths.add(ctx.path);
     if (isTestFile(ctx.path)) {
+      facts.assertionNet += (ctx.source ? findAssertionLines(ctx.source).length : 0) - (ctx.oldSource ? findAssertionLines(ctx.oldSource).length : 0);
       if (!ctx.source) continue;
       for (const block of findTestBlocks(ctx.source)) if (ctx.addedLines.has(block.line)) facts.addedTestNames.add(block.name);
       continue;
@@ -73,6 +77,10 @@ function checkModifiedFile(ctx: FileContext, facts: ChangeFacts, reportAt: (path
   const lines = ctx.oldText.split("\n");
   const blockText = (b: TestBlock) => lines.slice(b.line - 1, b.endLine).join("\n");
   if (deficit > 0) {
+    // A deleted test whose code (title aside) survives in another test was a duplicate.
+    const newLines = ctx.newText.split("\n");
+    const bodyKey = (text: string, name: string) => normalizeCode(name ? text.split(name).join("") : text);
+    const survivingBodies = new Set(newBlocks.map((b) => bodyKey(newLines.slice(b.line - 1, b.endLine).join("\n"), b.name)));
     const remaining = new Map<string, number>();
     for (const b of newBlocks) remaining.set(b.name, (remaining.get(b.name) ?? 0) + 1);
     const removed = oldBlocks.filter((b) => {
@@ -82,6 +90,7 @@ function checkModifiedFile(ctx: FileContext, facts: ChangeFacts, reportAt: (path
         remaining.set(b.name, left - 1);
         return false;
       }
+      if (survivingBodies.has(bodyKey(blockText(b), b.name))) return false;
       return !facts.addedTestNames.has(b.name) && !mentionsAny(blockText(b), facts.removedSymbols);
     });
     if (removed.length) {
@@ -99,7 +108,8 @@ function checkModifiedFile(ctx: FileContext, facts: ChangeFacts, reportAt: (path
   }
   const oldAsserts = findAssertionLines(ctx.oldSource!);
   const newAsserts = findAssertionLines(ctx.source!);
-  const lost = oldAsserts.length - newAsserts.length;
+  // Assertions that moved to another test file of the change are not lost.
+  const lost = Math.min(oldAsserts.length - newAsserts.length, -facts.assertionNet);
   if (lost < MIN_ASSERTION_DEFICIT) return;
   const deletedAssert = oldAsserts.find((l) => ctx.deletedLines.has(l));
   if (deletedAssert === undefined) return;
@@ -107,7 +117,7 @@ function checkModifiedFile(ctx: FileContext, facts: ChangeFacts, reportAt: (path
     line: deletedAssert,
     side: "LEFT",
     confidence: 0.35,
-    message: `This change removes ${lost} more assertion${lost === 1 ? "" : "s"} than it adds (${oldAsserts.length} → ${newAsserts.length}); the tests now check less than before.`,
+    message: `This change removes ${lost} more assertion${lost === 1 ? "" : "s"} than it adds (${oldAsserts.length} → ${newAsserts.length} in this file); the tests now check less than before.`,
   });
 }
 

@@ -6,8 +6,8 @@ import { posix } from "node:path";
  */
 
 const TEST_DIRS = new Set(["test", "tests", "__tests__", "spec", "specs", "e2e", "__mocks__", "testing"]);
-const TOOLING_DIRS = new Set(["scripts", "script", "bin", "tools", "tool", "examples", "example", "docs", "doc", "bench", "benchmarks", "benchmark", "demo", "demos", "samples", "sample", ".github", "fixtures", "__fixtures__", "migrations"]);
-const VENDOR_DIRS = new Set(["node_modules", "vendor", "third_party", "third-party", ".venv", "venv", "site-packages", "__pycache__", ".next", ".nuxt", "generated"]);
+const TOOLING_DIRS = new Set(["scripts", "script", "bin", "tools", "tool", "examples", "example", "docs", "doc", "bench", "benchmarks", "benchmark", "demo", "demos", "samples", "sample", ".github", "migrations"]);
+const VENDOR_DIRS = new Set(["node_modules", "vendor", "third_party", "third-party", ".venv", "venv", "site-packages", "__pycache__", ".next", ".nuxt", "generated", "fixtures", "__fixtures__", "testdata", "test-data", "corpus"]);
 // Build outputs only at the root: `src/build/` or `reviewers/coverage/` are ordinary sources.
 const OUTPUT_ROOTS = new Set(["dist", "build", "out", "coverage", "lib-cov", "htmlcov"]);
 
@@ -23,7 +23,7 @@ export function isTestFile(path: string): boolean {
   return segments(path).some((s) => TEST_DIRS.has(s));
 }
 
-/** True for vendored, generated and build-output paths that nobody reviews by hand. */
+/** True for vendored, generated, build-output and test-data paths: nobody writes them as source. */
 export function isVendoredOrGenerated(path: string): boolean {
   const segs = segments(path);
   if (segs.some((s) => VENDOR_DIRS.has(s)) || (segs.length > 0 && OUTPUT_ROOTS.has(segs[0]))) return true;

@@ -15,8 +15,10 @@ export interface TestReach {
   mentions(testPath: string, name: string): boolean;
 }
 
-// Barrels (index files, __init__.py, modules that `export … from`) are followed this many hops.
-const MAX_HOPS = 3;
+// A test reaches what it imports and what those modules import in turn, this many ordinary
+// modules deep: rule tests exercise the rule's private helpers. Barrels (index files,
+// __init__.py) and `export … from` re-exports are passed through without counting.
+const MAX_DEPTH = 1;
 // Repository-wide lookups read at most this many test files, so a huge monorepo stays cheap.
 const MAX_REPO_TESTS = 3000;
 
@@ -65,17 +67,18 @@ export function testReachFor(change: ChangeContext): TestReach {
     let seen = closure.get(testPath);
     if (seen) return seen;
     seen = new Set<string>();
-    let frontier = directTargets(testPath).all;
-    for (let hop = 0; hop <= MAX_HOPS && frontier.length; hop++) {
-      const next: string[] = [];
-      for (const target of frontier) {
-        if (seen.has(target)) continue;
-        seen.add(target);
-        // A barrel passes on everything it imports; other modules only what they re-export.
-        const d = directTargets(target);
-        next.push(...(isBarrel(target) ? d.all : d.reexported));
-      }
-      frontier = next;
+    // 0-1 breadth-first walk: a barrel or re-export edge costs nothing, an ordinary import one level.
+    const depthOf = new Map<string, number>();
+    const queue: [string, number][] = directTargets(testPath).all.map((t) => [t, 0]);
+    while (queue.length) {
+      const [path, depth] = queue.shift()!;
+      if ((depthOf.get(path) ?? Infinity) <= depth) continue;
+      depthOf.set(path, depth);
+      seen.add(path);
+      const d = directTargets(path);
+      const free = isBarrel(path) ? d.all : d.reexported;
+      for (const t of free) queue.unshift([t, depth]);
+      if (depth < MAX_DEPTH) for (const t of d.all) queue.push([t, depth + 1]);
     }
     closure.set(testPath, seen);
     return seen;

@@ -7,6 +7,8 @@ import { matchesByName, testReachFor, type TestReach } from "./test-reach.js";
 
 // Definitions shorter than this (one-liners, trivial wrappers) are not worth asking a test for.
 const MIN_DEFINITION_LINES = 3;
+// A changed function whose tests exist but did not change is worth a note only past this many new code lines.
+const REWRITE_LINES = 5;
 
 function isReviewableSource(ctx: FileContext): boolean {
   const path = ctx.path;
@@ -25,15 +27,36 @@ function family(path: string): "python" | "ecmascript" {
   return path.endsWith(".py") ? "python" : "ecmascript";
 }
 
-/** Added lines inside the node that hold code, not just blanks or comments. */
-function touchesAddedCode(ctx: FileContext, node: Parser.SyntaxNode): boolean {
+/** The body of a function symbol (not its signature), or undefined for classes and odd shapes. */
+function functionBody(symbol: ExportedSymbol): Parser.SyntaxNode | undefined {
+  let node: Parser.SyntaxNode | null = symbol.node;
+  if (node.type === "decorated_definition") node = node.childForFieldName("definition");
+  if (node?.type === "variable_declarator") node = node.childForFieldName("value");
+  if (node?.type === "expression_statement") node = node.namedChildren[0]?.childForFieldName("right") ?? null;
+  return node?.childForFieldName("body") ?? undefined;
+}
+
+/**
+ * Added lines of the function's body that hold code: not blanks, comments or the docstring.
+ * Signature-only edits (types, parameter names) are left out: they rarely change behaviour.
+ */
+function addedBodyCodeLines(ctx: FileContext, symbol: ExportedSymbol): number {
+  const body = functionBody(symbol);
+  if (!body) return 0;
+  // The statements of a block, so the braces and the signature line sharing `{` do not count.
+  const isBlock = body.type === "statement_block" || body.type === "block";
+  let parts = isBlock ? body.namedChildren.filter((c) => c.type !== "comment") : [body];
+  const first = parts[0];
+  if (first?.type === "expression_statement" && first.namedChildren[0]?.type === "string") parts = parts.slice(1);
   const lines = ctx.newText.split("\n");
-  for (let l = startLineOf(node); l <= endLineOf(node); l++) {
-    if (!ctx.addedLines.has(l)) continue;
-    const text = (lines[l - 1] ?? "").trim();
-    if (text && !/^(\/\/|\/\*|\*|#)/.test(text)) return true;
+  let count = 0;
+  for (const part of parts) {
+    for (let l = startLineOf(part); l <= endLineOf(part); l++) {
+      const text = (lines[l - 1] ?? "").trim();
+      if (ctx.addedLines.has(l) && text && !/^(\/\/|\/\*|\*|#)/.test(text)) count++;
+    }
   }
-  return false;
+  return count;
 }
 
 function wholeNodeAdded(ctx: FileContext, node: Parser.SyntaxNode): boolean {
@@ -70,7 +93,9 @@ function checkChange(change: ChangeContext, reportAt: (path: string, finding: Ra
       const span = endLineOf(symbol.node) - startLineOf(symbol.node) + 1;
       if (span < MIN_DEFINITION_LINES || isComponent(ctx, symbol)) continue;
       const added = ctx.file.status === "added" || wholeNodeAdded(ctx, symbol.node);
-      if (!added && !touchesAddedCode(ctx, symbol.node)) continue;
+      // A class changes with every edit to any method; only new classes are judged as a whole.
+      const changedLines = added || symbol.kind === "class" ? 0 : addedBodyCodeLines(ctx, symbol);
+      if (!added && changedLines === 0) continue;
       changeTested ??= changedTestsReaching(change, reach, ctx.path);
       if (changeTested) continue;
       const existing = repoTestsReaching(reach, ctx.path, symbol.name);
@@ -83,10 +108,12 @@ function checkChange(change: ChangeContext, reportAt: (path: string, finding: Ra
           message: `New exported ${what} \`${symbol.name}\` has no test: no test file in this change or in the repository imports \`${ctx.path}\` and uses it.`,
         });
       } else if (existing.length) {
+        // Small edits to tested code are what existing tests are for; ask only about larger rewrites.
+        if (changedLines < REWRITE_LINES) continue;
         reportAt(ctx.path, {
           line,
           confidence: 0.25,
-          message: `\`${symbol.name}\` changed, but none of its tests changed with it (e.g. \`${existing[0]}\`); check that they still cover the new behaviour.`,
+          message: `\`${symbol.name}\` changed (${changedLines} new lines of code), but none of its tests changed with it (e.g. \`${existing[0]}\`); check that they still cover the new behaviour.`,
         });
       } else {
         reportAt(ctx.path, {

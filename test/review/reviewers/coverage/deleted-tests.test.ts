@@ -118,6 +118,32 @@ describe("coverage/deleted-tests", () => {
  });`)).toEqual([]);
   });
 
+  it("accepts removing a duplicate test", () => {
+    expect(reviewSnippet(deletedTests, "test/math.test.ts", `
+ it("adds", () => {
+   expect(add(1, 2)).toBe(3);
+ });
+-it("adds again", () => {
+-  expect(add(1, 2)).toBe(3);
+-});`)).toEqual([]);
+  });
+
+  it("accepts assertions that moved to another test file of the change", () => {
+    expect(reviewSnippets([deletedTests], {
+      "src/math.spec.js": `
+ it("adds", () => {
+   expect(add(1, 2)).toBe(3);
+-  expect(add(0, 0)).toBe(0);
+-  expect(add(2, 2)).toBe(4);
+ });`,
+      "src/zero.spec.js": `
++it("adds zeros", () => {
++  expect(add(0, 0)).toBe(0);
++  expect(add(2, 2)).toBe(4);
++});`,
+    })).toEqual([]);
+  });
+
   describe("deleted test files", () => {
     const TEST_FILE = `
 -import { add } from "../src/math.js";

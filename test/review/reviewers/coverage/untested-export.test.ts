@@ -38,6 +38,32 @@ describe("coverage/untested-export", () => {
     expect(findings).toEqual([]);
   });
 
+  it("accepts a changed test that reaches a helper through the module it tests, one level deep", () => {
+    const helper = `
++export function clamp(n: number, lo: number, hi: number): number {
++  const low = Math.max(n, lo);
++  return Math.min(low, hi);
++}`;
+    const rule = `
++import { clamp } from "./clamp.js";
++export function score(n: number): number {
++  const s = clamp(n, 0, 10);
++  return s * 2;
++}`;
+    const test = `
++import { score } from "../src/score.js";
++it("scores", () => expect(score(20)).toBe(20));`;
+    expect(reviewSnippets([untestedExport], { "src/clamp.ts": helper, "src/score.ts": rule, "test/score.test.ts": test }, OTHER_TEST)).toEqual([]);
+    // Two ordinary modules away is too far to count as tested.
+    const findings = reviewSnippets([untestedExport], {
+      "src/clamp.ts": helper,
+      "src/score.ts": rule,
+      "src/report.ts": '\n+import { score } from "./score.js";\n+export const report = (n: number) => {\n+  const s = score(n);\n+  return String(s);\n+};',
+      "test/report.test.ts": '\n+import { report } from "../src/report.js";\n+it("reports", () => expect(report(1)).toBe("2"));',
+    }, OTHER_TEST);
+    expect(findings.map((f) => f.path)).toEqual(["src/clamp.ts"]);
+  });
+
   it("accepts an existing test that imports the module through a barrel and names the function", () => {
     const findings = reviewSnippet(untestedExport, "src/math.ts", `
  export function sub(a: number, b: number): number {
@@ -66,16 +92,50 @@ describe("coverage/untested-export", () => {
     expect(findings.map((f) => [f.line, f.message.includes("`add`")])).toEqual([[4, true]]);
   });
 
-  it("reports a changed function whose existing tests did not change, at low confidence", () => {
+  it("reports a rewritten function whose existing tests did not change, at low confidence", () => {
     const findings = reviewSnippet(untestedExport, "src/math.ts", `
  export function add(a: number, b: number): number {
 -  return a + b;
-+  const sum = a + b;
++  const x = Math.trunc(a);
++  const y = Math.trunc(b);
++  if (!Number.isFinite(x + y)) throw new RangeError("overflow");
++  const sum = x + y;
 +  return Math.round(sum);
  }`, { ...OTHER_TEST, "test/math.test.ts": 'import { add } from "../src/math.js";\nit("adds", () => expect(add(1, 2)).toBe(3));\n' });
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ line: 1, confidence: 0.25 });
     expect(findings[0].message).toContain("test/math.test.ts");
+  });
+
+  it("reports a small edit only when no test anywhere reaches the function", () => {
+    const snippet = `
+ export function add(a: number, b: number): number {
+-  return a + b;
++  return Math.round(a + b);
+ }`;
+    const tested = { ...OTHER_TEST, "test/math.test.ts": 'import { add } from "../src/math.js";\nit("adds", () => expect(add(1, 2)).toBe(3));\n' };
+    expect(reviewSnippet(untestedExport, "src/math.ts", snippet, tested)).toEqual([]);
+    const findings = reviewSnippet(untestedExport, "src/math.ts", snippet, OTHER_TEST);
+    expect(findings.map((f) => [f.line, f.confidence])).toEqual([[1, 0.4]]);
+  });
+
+  it("ignores signature-only edits, docstrings and edits inside existing classes", () => {
+    expect(reviewSnippet(untestedExport, "src/math.ts", `
+-export function add(a: number, b: number) {
++export function add(a: number, b: number): number {
+   return a + b;
+ }
+ export class Calc {
+   run() {
+-    return 1;
++    return 2;
+   }
+ }`, OTHER_TEST)).toEqual([]);
+    expect(reviewSnippet(untestedExport, "pkg/m.py", `
+ def add(a, b):
+-    """Adds."""
++    """Adds two numbers."""
+     return a + b`, { "tests/test_x.py": "def test_x():\n    assert True\n" })).toEqual([]);
   });
 
   it("ignores comment-only edits, one-liners, private helpers and test files", () => {

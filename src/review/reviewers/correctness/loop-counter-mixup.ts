@@ -46,7 +46,7 @@ function headerOf(loop: Node): Header | undefined {
   };
   if (init?.type === "lexical_declaration" || init?.type === "variable_declaration") {
     for (const d of init.namedChildren) if (d.childForFieldName("name")?.type === "identifier") header.declared.push(d.childForFieldName("name")!.text);
-  } else if (init?.type === "expression_statement" || init?.type === "sequence_expression") {
+  } else if (init && ["assignment_expression", "sequence_expression", "expression_statement"].includes(init.type)) {
     for (const a of init.descendantsOfType("assignment_expression")) {
       const left = a.childForFieldName("left");
       if (left?.type === "identifier") header.assigned.push(left.text);

@@ -44,11 +44,17 @@ export function testReachFor(change: ChangeContext): TestReach {
   const direct = new Map<string, { all: string[]; reexported: string[] }>();
   const closure = new Map<string, Set<string>>();
 
+  // Every symbol asks about every test; read each file once.
+  const texts = new Map<string, string | undefined>();
+  const read = (path: string) => {
+    if (!texts.has(path)) texts.set(path, textOf(change, path));
+    return texts.get(path);
+  };
   const directTargets = (path: string) => {
     let entry = direct.get(path);
     if (entry) return entry;
     entry = { all: [], reexported: [] };
-    const text = textOf(change, path);
+    const text = read(path);
     const source = text === undefined ? undefined : parseSource(path, text);
     if (source) {
       for (const ref of extractImports(source)) {
@@ -91,7 +97,7 @@ export function testReachFor(change: ChangeContext): TestReach {
         .filter((p) => isTestFile(p) && detectLanguage(p) !== undefined && !isVendoredOrGenerated(p))
         .slice(0, MAX_REPO_TESTS)),
     imports: (testPath, sourcePath) => reachable(testPath).has(sourcePath),
-    mentions: (testPath, name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(textOf(change, testPath) ?? ""),
+    mentions: (testPath, name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(read(testPath) ?? ""),
   };
   cache.set(change, reach);
   return reach;

@@ -36,8 +36,12 @@ function uncomment(lines: string[], python: boolean): string {
   return bodies.map((b) => b.slice(common)).join("\n") + "\n";
 }
 
+// Tool directives (`# pylint: disable=x`, `// eslint-disable-line`) can parse as code but are not.
+const DIRECTIVE = /^(#|\/\/)\s*(pylint|mypy|pyright|ruff|type|noqa|fmt|isort|nosec|pragma|eslint|prettier|@ts-|istanbul|c8|biome|tslint|jshint|global)\b/;
+
 function isCommentLine(line: string, python: boolean): boolean {
   const t = line.trim();
+  if (DIRECTIVE.test(t)) return false;
   // `///` is TypeScript's directive syntax and `#!` a shebang; neither is disabled code.
   return python ? t.startsWith("#") && !t.startsWith("#!") : t.startsWith("//") && !t.startsWith("///");
 }

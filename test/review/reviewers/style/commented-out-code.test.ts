@@ -59,6 +59,14 @@ describe("style/commented-out-code", () => {
 +a = 1`)).toEqual([]);
   });
 
+  it("ignores tool directives that happen to parse as annotated assignments", () => {
+    expect(reviewSnippet(commentedOutCode, "pkg/a.py", `
++# pylint: disable=unused-import
++# mypy: strict=True
++# ruff: noqa=E501
++import os`)).toEqual([]);
+  });
+
   it("splits runs at empty comment lines", () => {
     const findings = reviewSnippet(commentedOutCode, "src/a.js", `
 +// Explains the block below, in words.

@@ -1,6 +1,6 @@
 import type Parser from "tree-sitter";
 import type { DiffFile, DiffModel } from "../diff/diff-model.js";
-import { parseSource } from "../code/parse-source.js";
+import { parseSource, type ParsedSource } from "../code/parse-source.js";
 import type { ChangeContext, FileContext, RawFinding, RepoReader } from "./rule.js";
 
 /** Splits text into lines, accepting LF and CRLF; a trailing newline does not make an extra line. */
@@ -110,15 +110,39 @@ function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContex
   }
   const newText = newLines.length ? newLines.join("\n") + "\n" : "";
   const oldText = oldLines.length ? oldLines.join("\n") + "\n" : "";
+  const source = file.status === "deleted" ? undefined : parseSource(file.path, newText);
+  // Most rules never look at the old side: parse it only when one asks.
+  let oldSource: ParsedSource | undefined;
+  let oldParsed = file.status === "added";
+  const getOldSource = () => {
+    if (!oldParsed) {
+      oldSource = parseSource(file.oldPath ?? file.path, oldText);
+      oldParsed = true;
+    }
+    return oldSource;
+  };
+  const addedRanges = toRanges(addedLines);
+  const deletedRanges = toRanges(deletedLines);
+  const nodeCache = new Map<string, Parser.SyntaxNode[]>();
   const ctx: FileContext = {
     file,
     path: file.path,
     newText,
     oldText,
-    source: file.status === "deleted" ? undefined : parseSource(file.path, newText),
-    oldSource: file.status === "added" ? undefined : parseSource(file.oldPath ?? file.path, oldText),
+    source,
+    get oldSource() {
+      return getOldSource();
+    },
     addedLines,
     deletedLines,
+    addedRanges,
+    deletedRanges,
+    addedNodes(types) {
+      return nodesInRanges(nodeCache, "+", source, addedRanges, types);
+    },
+    deletedNodes(types) {
+      return nodesInRanges(nodeCache, "-", getOldSource(), deletedRanges, types);
+    },
     complete,
     change,
     touchesAdded(node: Parser.SyntaxNode) {
@@ -130,4 +154,49 @@ function buildFileContext(file: DiffFile, repo: RepoReader, change: ChangeContex
     },
   };
   return ctx;
+}
+
+/** Sorted line numbers → contiguous [first, last] runs. */
+export function toRanges(lines: ReadonlySet<number>): Array<[number, number]> {
+  const sorted = [...lines].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const line of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && line === last[1] + 1) last[1] = line;
+    else ranges.push([line, line]);
+  }
+  return ranges;
+}
+
+const END_OF_LINE = 1 << 30;
+
+/** Nodes of `types` overlapping any of the ranges, deduplicated, in document order; cached. */
+function nodesInRanges(
+  cache: Map<string, Parser.SyntaxNode[]>,
+  side: string,
+  source: ParsedSource | undefined,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  types: string | string[],
+): Parser.SyntaxNode[] {
+  if (!source || ranges.length === 0) return [];
+  const list = typeof types === "string" ? [types] : types;
+  const key = `${side}${list.join(",")}`;
+  let nodes = cache.get(key);
+  if (!nodes) {
+    nodes = [];
+    const seen = new Set<string>();
+    const root = source.tree.rootNode;
+    for (const [first, last] of ranges) {
+      for (const node of root.descendantsOfType(list, { row: first - 1, column: 0 }, { row: last - 1, column: END_OF_LINE })) {
+        // A node spanning two ranges is found once per range.
+        const id = `${node.startIndex}:${node.endIndex}:${node.type}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        nodes.push(node);
+      }
+    }
+    nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+    cache.set(key, nodes);
+  }
+  return nodes;
 }

@@ -48,8 +48,8 @@ export interface FileContext {
   oldText: string;
   /** New-side syntax tree, when the language is parsed. */
   source?: ParsedSource;
-  /** Old-side syntax tree, for diff-aware rules (deleted guards, deleted tests). */
-  oldSource?: ParsedSource;
+  /** Old-side syntax tree, for diff-aware rules (deleted guards, deleted tests); parsed on first use. */
+  readonly oldSource?: ParsedSource;
   /** New-side line numbers that the change adds. */
   addedLines: ReadonlySet<number>;
   /** Old-side line numbers that the change deletes. */
@@ -58,6 +58,17 @@ export interface FileContext {
   complete: boolean;
   /** The whole change, for rules that look across files. */
   change: ChangeContext;
+  /** Contiguous runs of added lines, [first, last] (new side), in order. */
+  addedRanges: ReadonlyArray<readonly [number, number]>;
+  /** Contiguous runs of deleted lines, [first, last] (old side), in order. */
+  deletedRanges: ReadonlyArray<readonly [number, number]>;
+  /**
+   * New-side nodes of these types that overlap an added line, in document order, each once.
+   * Searches only the changed ranges: far cheaper than walking the whole tree (cached per call key).
+   */
+  addedNodes(types: string | string[]): Parser.SyntaxNode[];
+  /** Old-side nodes of these types that overlap a deleted line (for diff-aware rules). */
+  deletedNodes(types: string | string[]): Parser.SyntaxNode[];
   /** True when any line of the node (new side) is added by the change. */
   touchesAdded(node: Parser.SyntaxNode): boolean;
   /** Reports a finding for the rule being run. */

@@ -32,8 +32,6 @@ export const correctnessRules: Rule[] = [
   assignmentInCondition,
   selfAssignment,
   duplicateCase,
-  duplicateClassMember,
-  duplicateKey,
   switchFallthrough,
   emptyCatch,
   loopCounterMixup,
@@ -42,6 +40,8 @@ export const correctnessRules: Rule[] = [
   // JavaScript / TypeScript and Python
   unreachableCode,
   selfComparison,
+  duplicateKey,
+  duplicateClassMember,
   offByOneLoop,
   // Python
   mutableDefaultArgument,

@@ -78,7 +78,9 @@ export const switchFallthrough: Rule = {
         if (!last || completes(last) !== "yes") return;
         // Falling into empty trailing labels runs nothing, which is as good as a break.
         const target = clauses.slice(i + 1).find((c) => bodyOf(c).length > 0);
-        if (!target) return;
+        // …and so is falling into a case that only breaks.
+        const targetBody = target ? bodyOf(target) : [];
+        if (!target || (targetBody.length === 1 && targetBody[0].text.replace(/\s/g, "") === "break;")) return;
         const gap = text.slice(last.endIndex, bodyOf(target)[0].startIndex);
         if (!FALLS_THROUGH_COMMENT.test(gap)) falls.push({ last, next: clauses[i + 1] });
       });

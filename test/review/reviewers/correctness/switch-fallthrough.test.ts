@@ -56,7 +56,7 @@ describe("correctness/switch-fallthrough", () => {
 +}`)).toEqual([]);
   });
 
-  it("ignores grouped empty labels, a falls-through comment, and falling into nothing", () => {
+  it("ignores grouped empty labels, a falls-through comment, and falling into nothing or a bare break", () => {
     expect(lines(`
 +switch (c) {
 +  case 1:
@@ -70,6 +70,13 @@ describe("correctness/switch-fallthrough", () => {
 +    c();
 +  case 5:
 +  default:
++}`)).toEqual([]);
+    expect(lines(`
++switch (c) {
++  case "nanoid":
++    addPattern(c);
++  case "trim":
++    break;
 +}`)).toEqual([]);
   });
 

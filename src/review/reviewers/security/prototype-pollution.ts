@@ -1,13 +1,23 @@
 import type { Rule } from "../../rule.js";
 import { anchorLine } from "./anchor-lines.js";
-import { callArguments, calleeName, FUNCTION_TYPES, functionName, parameterNames, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
+import { boundNames, callArguments, calleeName, FUNCTION_TYPES, functionName, identifierWords, parameterNames, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
 
 const DANGEROUS_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 // Calls and names that show the author thought about hostile keys.
 const GUARD_CALLS = /^(hasOwnProperty|hasOwn|create|isSafeKey|isValidKey|isAllowedKey|isPrototypePolluted|isUnsafeKey|isProtoKey)$/;
 const GUARD_NAMES = /forbidden|blocked|blacklist|denylist|dangerous|unsafe_?keys|proto_?keys|reserved_?keys/i;
-// Functions that copy keys from one object into another by name.
-const MERGE_NAME = /merge|extend|assign|defaults|mixin|deep_?set|set_?path|set_?in|set_?value|unflatten|set$|^set/i;
+// Generic helpers that copy keys from one object into another by name.
+const MERGE_WORDS = new Set(["merge", "extend", "mixin", "defaults", "unflatten", "dset"]);
+const SET_OBJECTS = new Set(["path", "in", "value", "prop", "property", "nested", "deep", "by", "key", "at"]);
+
+/** `deepMerge`, `extend`, `setPath`, `set_in`, `assignDeep`: a generic object-copying helper. */
+function isMergeName(name: string | undefined): boolean {
+  const words = identifierWords(name ?? "");
+  if (words.some((w) => MERGE_WORDS.has(w))) return true;
+  if (words[0] === "set" && words.length > 1 && SET_OBJECTS.has(words[1])) return true;
+  if (words.includes("deep") && words.some((w) => w === "set" || w === "assign" || w === "copy" || w === "clone")) return true;
+  return words.length === 1 && (words[0] === "assign" || words[0] === "set");
+}
 
 /** The chain of functions around a node, innermost first. */
 function functionChain(node: SyntaxNode): SyntaxNode[] {
@@ -71,9 +81,31 @@ function recursesIntoTarget(assign: SyntaxNode, target: string, chain: SyntaxNod
   return false;
 }
 
-/** `cur[k] = v` after `cur = cur[key]`, or inside `keys.reduce((o, k) => o[k] = ..., obj)`: walking into nested objects by key. */
+/** True when a reduce callback hands the nested object on: `(o, k) => o[k]`, `(o, k) => (o[k] = o[k] || {})`. */
+function returnsChild(expr: SyntaxNode | null | undefined, acc: string): boolean {
+  const n = unwrap(expr);
+  if (!n) return false;
+  if (n.type === "subscript_expression") return unwrap(n.childForFieldName("object"))?.text === acc;
+  if (n.type === "assignment_expression" || n.type === "augmented_assignment_expression") return returnsChild(n.childForFieldName("left"), acc);
+  if (n.type === "binary_expression") return returnsChild(n.childForFieldName("left"), acc) || returnsChild(n.childForFieldName("right"), acc);
+  return false;
+}
+
+/** `keys.reduce((o, k) => o[k] ..., obj)`: a reduce that walks down one level per key. */
+function isWalkingReduce(call: SyntaxNode): boolean {
+  if (call.type !== "call_expression" || calleeName(call) !== "reduce") return false;
+  const callback = unwrap(callArguments(call)[0]);
+  if (!callback || !FUNCTION_TYPES.has(callback.type)) return false;
+  const acc = parameterNames(callback)[0];
+  const body = callback.childForFieldName("body");
+  if (!acc || !body) return false;
+  if (body.type !== "statement_block") return returnsChild(body, acc);
+  return body.descendantsOfType("return_statement").some((r) => returnsChild(r.namedChildren[0], acc));
+}
+
+/** `cur[k] = v` after `cur = cur[key]`, or inside/after a walking reduce: descending into nested objects by key. */
 function walksByKey(assign: SyntaxNode, object: SyntaxNode, scope: SyntaxNode): boolean {
-  if (object.type === "call_expression" && calleeName(object) === "reduce") return true;
+  if (isWalkingReduce(object)) return true;
   if (object.type !== "identifier") return false;
   const name = object.text;
   for (const other of scope.descendantsOfType("assignment_expression")) {
@@ -86,7 +118,22 @@ function walksByKey(assign: SyntaxNode, object: SyntaxNode, scope: SyntaxNode): 
   for (let p = assign.parent; p && p.startIndex >= scope.startIndex; p = p.parent) {
     if (!FUNCTION_TYPES.has(p.type)) continue;
     const call = p.parent?.type === "arguments" ? p.parent.parent : undefined;
-    if (call && calleeName(call) === "reduce" && parameterNames(p)[0] === name) return true;
+    if (call && isWalkingReduce(call) && parameterNames(p)[0] === name) return true;
+  }
+  return false;
+}
+
+/** True when the key was parsed out of a string (`path.split(".")`, a regex match): a path from input. */
+function keyFromParsing(key: SyntaxNode, scope: SyntaxNode): boolean {
+  const n = unwrap(key);
+  const name = n.type === "subscript_expression" ? unwrap(n.childForFieldName("object"))?.text : n.text;
+  if (!name) return false;
+  const parses = (node: SyntaxNode | null) => !!node && /\.(split|match|exec)\(/.test(node.text);
+  for (const decl of scope.descendantsOfType("variable_declarator")) {
+    if (boundNames(decl.childForFieldName("name")).includes(name) && parses(decl.childForFieldName("value"))) return true;
+  }
+  for (const loop of scope.descendantsOfType("for_in_statement")) {
+    if (boundNames(loop.childForFieldName("left")).includes(name) && parses(loop.childForFieldName("right"))) return true;
   }
   return false;
 }
@@ -94,18 +141,23 @@ function walksByKey(assign: SyntaxNode, object: SyntaxNode, scope: SyntaxNode): 
 function hasKeyGuard(scope: SyntaxNode): boolean {
   for (const str of scope.descendantsOfType(["string", "template_string"])) if (DANGEROUS_KEYS.has(stringValue(str) ?? "")) return true;
   for (const call of scope.descendantsOfType("call_expression")) if (GUARD_CALLS.test(calleeName(call) ?? "")) return true;
+  // `Object.prototype.hasOwnProperty.call(src, key)`, `has.call(...)` with `has = ...hasOwnProperty`.
+  if (scope.descendantsOfType("property_identifier").some((p) => p.text === "hasOwnProperty" || p.text === "hasOwn")) return true;
   if (scope.descendantsOfType(["identifier", "property_identifier"]).some((id) => GUARD_NAMES.test(id.text))) return true;
   // `new Map()` targets have no prototype chain to pollute through keys.
   return scope.descendantsOfType("new_expression").some((n) => n.childForFieldName("constructor")?.text === "Map");
 }
 
-/** True when the key comes from enumerating an object (for..in, Object.keys/entries) or from a parameter. */
-function keyFromInput(key: SyntaxNode, chain: SyntaxNode[]): boolean {
+/** True when the key comes from enumerating another object: `for (k in src)`, `for (const [k] of Object.entries(src))`. */
+function keyFromEnumeration(key: SyntaxNode): boolean {
   const name = unwrap(key).text;
   for (let p = key.parent; p; p = p.parent) {
-    if (p.type === "for_in_statement" && p.childForFieldName("left")?.text.includes(name)) return true;
+    if (p.type !== "for_in_statement" || !boundNames(p.childForFieldName("left")).includes(name)) continue;
+    const over = p.childForFieldName("right")?.text ?? "";
+    if (p.children.some((c) => c.type === "in")) return true;
+    if (/^Object\.(keys|entries)\(/.test(over)) return true;
   }
-  return chain.some((fn) => parameterNames(fn).includes(name));
+  return false;
 }
 
 /** Assignments through dynamic keys in recursive merges and set-by-path helpers without a `__proto__` guard. */
@@ -131,10 +183,12 @@ export const prototypePollution: Rule = {
       if (!outer || reported.has(outer)) continue;
       const inner = unwrap(left.childForFieldName("object"));
       if (!inner) continue;
-      const twoLevel = inner.type === "subscript_expression" && isDynamicKey(inner.childForFieldName("index"));
+      const named = chain.some((fn) => isMergeName(functionName(fn)));
+      // `obj[a][b] = v` pollutes when `a` can be "__proto__": only likely when `a` is parsed from a path.
+      const outerKey = inner.type === "subscript_expression" ? inner.childForFieldName("index") : null;
+      const twoLevel = isDynamicKey(outerKey) && (named || keyFromParsing(outerKey, outer));
       const deep = twoLevel || recursesIntoTarget(assign, inner.text, chain) || walksByKey(assign, inner, outer);
-      const named = chain.some((fn) => MERGE_NAME.test(functionName(fn) ?? ""));
-      if (!deep && !(named && keyFromInput(key, chain))) continue;
+      if (!deep && !(named && keyFromEnumeration(key))) continue;
       if (hasKeyGuard(outer)) continue;
       reported.add(outer);
       ctx.report({

@@ -52,6 +52,10 @@ function iterationOf(side: RedosDetectorTrailEntrySide, key: string): number | u
 function findExponentialTrail(result: RedosDetectorResult): ExponentialTrail | undefined {
   for (const { trail } of result.trails) {
     for (let k = 0; k < trail.length; k++) {
+      // The two ways must agree up to here; a trail whose sides are shifted by an earlier
+      // ambiguity (often the implicit `[^]*?` prefix of an unanchored pattern) shows a
+      // polynomial overlap, not two ways through one repetition.
+      if (k > 0 && trail[k - 1].a.node.start.offset !== trail[k - 1].b.node.start.offset) break;
       const { a, b } = trail[k];
       for (let i = 0; i < a.quantifierIterations.length; i++) {
         const q = a.quantifierIterations[i];

@@ -29,14 +29,19 @@ describe("security/prototype-pollution", () => {
     expect(findings.map((f) => f.line)).toEqual([5, 8]);
   });
 
-  it("flags two-level dynamic assignment in a loop", () => {
-    const findings = reviewSnippet(prototypePollution, "src/index.js", `
-+function index(rows) {
+  it("flags two-level assignment through keys parsed from a path", () => {
+    const findings = reviewSnippet(prototypePollution, "src/query.js", `
++function parseNested(qs) {
 +  const out = {};
-+  for (const r of rows) out[r.group][r.name] = r.value;
++  for (const pair of qs.split("&")) {
++    const [group, name, value] = pair.split(/[.=]/);
++    out[group] = out[group] || {};
++    out[group][name] = value;
++  }
 +  return out;
 +}`);
     expect(findings).toHaveLength(1);
+    expect(findings[0].line).toBe(6);
   });
 
   it("gives shallow named merges a low confidence", () => {
@@ -72,5 +77,23 @@ describe("security/prototype-pollution", () => {
 +  return counts;
 +}
 +function label(el: any) { el["data-x"] = 1; }`)).toEqual([]);
+  });
+
+  it("ignores flat reduces, grouping by domain keys and hasOwnProperty-guarded extends", () => {
+    expect(reviewSnippet(prototypePollution, "src/group.js", `
++const byId = rows.reduce((acc, row) => { acc[row.id] = row; return acc; }, {});
++function tally(events) {
++  const out = {};
++  for (const e of events) { out[e.file] ??= {}; out[e.file][e.rule] = (out[e.file][e.rule] ?? 0) + 1; }
++  return out;
++}
++function extend(obj, src) {
++  for (const key in src) if (Object.prototype.hasOwnProperty.call(src, key)) obj[key] = src[key];
++  return obj;
++}
++function refresh(locale, object) {
++  if (object) cache[locale] = object;
++  return locale.includes("-") ? refresh(locale.split("-")[0]) : locale;
++}`)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
+import { isNewCode } from "./report-range.js";
 import { isPureReference } from "./same-reference.js";
 import { JS_LANGUAGES, statementsOf } from "./syntax-walk.js";
 
@@ -54,7 +55,7 @@ export const duplicateCase: Rule = {
         }
         const wrote = (n: Node) => ctx.addedLines.has(startLineOf(n));
         const anchor = wrote(value) ? value : wrote(earlier) ? earlier : undefined;
-        if (!anchor) continue;
+        if (!anchor || !isNewCode(ctx, earlier, value)) continue;
         // Statements under the repeated label are code that can never run: a real loss.
         const deadCode = statementsOf(clause).some((s) => s.id !== value.id);
         ctx.report({

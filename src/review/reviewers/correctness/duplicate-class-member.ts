@@ -3,6 +3,7 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
+import { isNewCode } from "./report-range.js";
 
 type Node = Parser.SyntaxNode;
 
@@ -62,7 +63,7 @@ export const duplicateClassMember: Rule = {
         // Anchor on whichever definition the change wrote (its name line), the later one first.
         const wrote = (n: Node) => ctx.addedLines.has(startLineOf(n.childForFieldName("name") ?? n));
         const anchor = wrote(member) ? member : wrote(earlier.node) ? earlier.node : undefined;
-        if (!anchor) continue;
+        if (!anchor || !isNewCode(ctx, earlier.node, member)) continue;
         ctx.report({
           line: startLineOf(anchor.childForFieldName("name") ?? anchor),
           message:

@@ -3,6 +3,7 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
 import { literalKeyName } from "./literal-keys.js";
+import { isNewCode } from "./report-range.js";
 
 type Node = Parser.SyntaxNode;
 
@@ -62,6 +63,7 @@ export const duplicateKey: Rule = {
         const anchor = wrote(entry.node) ? entry.node : wrote(earlier.node) ? earlier.node : undefined;
         if (!anchor) continue;
         const other = anchor === entry.node ? earlier.node : entry.node;
+        if (!isNewCode(ctx, earlier.node, entry.node)) continue;
         const differs = earlier.value !== entry.value;
         ctx.report({
           line: startLineOf(anchor),

@@ -2,6 +2,7 @@ import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode } from "./report-range.js";
 import { enclosingFunction, JS_LANGUAGES } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -97,7 +98,7 @@ export const loopCounterMixup: Rule = {
         // The enclosing loop must count with its own variable for "its counter" to mean anything.
         if (!outer || !outer.updated.includes([...outer.declared, ...outer.assigned][0])) continue;
         const problem = mixup(inner, outer);
-        if (!problem) continue;
+        if (!problem || !isNewCode(ctx, n)) continue;
         ctx.report({ line: startLineOf(loop), message: problem });
         break;
       }

@@ -45,13 +45,14 @@ function countOccurrences(haystack: string, needle: string): number {
 }
 
 /**
- * True when the change adds a new copy of the node's code rather than re-indenting or moving an
- * existing one: the new file holds more copies of it (whitespace aside) than the old file did.
- * A finding about code the author only moved belongs to whoever wrote it, not to this change.
+ * True when the change adds a new copy of the code from `from` through `to` rather than
+ * re-indenting or moving an existing one: the new file holds more copies of it (whitespace aside)
+ * than the old file did. A finding about code the author only moved belongs to whoever wrote it.
  */
-export function isNewCode(ctx: FileContext, node: Node): boolean {
+export function isNewCode(ctx: FileContext, from: Node, to: Node = from): boolean {
   if (!ctx.oldText) return true;
-  const code = squash(node.text).trim();
+  // The tree was parsed from newText, and node indexes count UTF-16 code units like slice.
+  const code = squash(ctx.newText.slice(from.startIndex, to.endIndex)).trim();
   if (!code) return true;
   return countOccurrences(squash(ctx.newText), code) > countOccurrences(squash(ctx.oldText), code);
 }

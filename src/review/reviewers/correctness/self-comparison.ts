@@ -44,7 +44,8 @@ export const selfComparison: Rule = {
           `\`${node.text}\` compares \`${subject}\` with itself, so it is constant unless the value is NaN. ` +
           `If one side was meant to be another value, fix it; if this is a NaN check, write \`${nanCheck}\`.`;
       } else {
-        message = `\`${node.text}\` compares \`${subject}\` with itself and is always ${op.length === 2 ? "true" : "false"} (false for NaN); one side was meant to be another value.`;
+        const outcome = op.length === 2 ? "always true (false only for NaN)" : "always false";
+        message = `\`${node.text}\` compares \`${subject}\` with itself and is ${outcome}; one side was meant to be another value.`;
       }
       // `x !== x` on a plain variable is the old NaN idiom (libraries use it a lot); on a property
       // (`a.id === a.id`) it is nearly always a typo for another object.

@@ -2,6 +2,7 @@ import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode } from "./report-range.js";
 import { JS_LANGUAGES, statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -90,7 +91,7 @@ export const switchFallthrough: Rule = {
       for (const { last, next } of falls) {
         // The change wrote the case's last statement, or wrote the label it now falls into.
         const line = [startLineOf(last), startLineOf(next)].find((l) => ctx.addedLines.has(l));
-        if (line === undefined) continue;
+        if (line === undefined || !isNewCode(ctx, last, next)) continue;
         const label = next.type === "switch_default" ? "default" : `case ${next.childForFieldName("value")?.text}`;
         ctx.report({
           line,

@@ -2,6 +2,7 @@ import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { isNewCode } from "./report-range.js";
 import { statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
@@ -67,7 +68,7 @@ export const unreachableCode: Rule = {
       const exitLine = startLineOf(terminator);
       // The change either wrote the dead code or wrote the exit that cut it off.
       const line = ctx.addedLines.has(deadLine) ? deadLine : ctx.addedLines.has(exitLine) ? exitLine : undefined;
-      if (line === undefined) continue;
+      if (line === undefined || !isNewCode(ctx, terminator, dead)) continue;
       // A leftover `break;` or bare `return` after the exit is dead but harmless.
       const harmless = /^(break|continue|return)\s*;?$/.test(dead.text.trim());
       ctx.report({

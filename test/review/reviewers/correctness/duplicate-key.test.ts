@@ -71,6 +71,16 @@ describe("correctness/duplicate-key", () => {
 +d = {"a": 1, b"a": 2, f"{x}": 3, f"{x}": 4, 1: 5, 1.0: 6}`)).toEqual([]);
   });
 
+  it("ignores a duplicate the change only re-indents", () => {
+    expect(reviewSnippet(duplicateKey, "a.js", `
+-const o = { a: 1,
+-  a: 2 };
++if (ready) {
++  const o = { a: 1,
++    a: 2 };
++}`)).toEqual([]);
+  });
+
   it("ignores duplicates the change does not touch", () => {
     expect(reviewSnippet(duplicateKey, "a.js", `
  const o = {

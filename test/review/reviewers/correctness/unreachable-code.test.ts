@@ -83,6 +83,20 @@ describe("correctness/unreachable-code", () => {
 +def isblank(c): return _ctoi(c) in (9, 32)`, "a.py")).toEqual([]);
   });
 
+  it("ignores dead code the change only moves into a new wrapper", () => {
+    expect(lines(`
+-function f() {
+-  return 1;
+-  g();
+-}
++export const api = {
++  f() {
++    return 1;
++    g();
++  },
++};`)).toEqual([]);
+  });
+
   it("ignores dead code the change does not touch", () => {
     expect(lines(`
  function f() {

@@ -25,7 +25,7 @@ export const asyncPromiseExecutor: Rule = {
         line: startLineOf(executor),
         message:
           "An `async` Promise executor is a trap: if it throws (or an awaited call rejects), the error goes to a separate promise nobody " +
-          "handles and this one never settles. Write the async work as an `async` function and return its promise, or keep the executor synchronous.",
+          "handles, and this promise is left pending unless `resolve`/`reject` already ran. Write the async work as an `async` function and return its promise, or keep the executor synchronous.",
       });
     }
   },

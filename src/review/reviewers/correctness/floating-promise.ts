@@ -7,6 +7,8 @@ import { enclosingFunction, isAsyncFunction, JS_LANGUAGES } from "./syntax-walk.
 
 type Node = Parser.SyntaxNode;
 
+const PROMISE_COMBINATORS = new Set(["all", "allSettled", "race", "any"]);
+
 /** The method a `this.name()` call inside a class method resolves to, when the file shows it. */
 function classMemberKinds(call: Node, name: string): "promise" | "other" | undefined {
   // `this` is the instance only up to the first non-arrow function: that must be a class method.
@@ -44,6 +46,10 @@ function promiseCallee(call: Node, bindings: PromiseBindings): string | undefine
   }
   if (object.type === "identifier" && bindings.isPromiseNamespace(object.text)) {
     return `\`${object.text}\` is a promise API, so \`${callee.text}\` returns a promise`;
+  }
+  // `Promise.all([...])` as a statement: the combined promise is dropped, and with it every error.
+  if (object.type === "identifier" && object.text === "Promise" && PROMISE_COMBINATORS.has(property.text)) {
+    return `\`Promise.${property.text}\` returns a promise`;
   }
   // `fs.promises.*` with the conventional binding name of the fs module.
   if (object.text.replace(/\s/g, "") === "fs.promises") {

@@ -44,11 +44,23 @@ describe("correctness/floating-promise", () => {
 +}`, "a.js")).toEqual([5, 6, 7, 8]);
   });
 
+  it("flags a dropped Promise.all in an async arrow of a .tsx component", () => {
+    expect(lines(`
++export function Save({ items }: Props) {
++  const onClick = async () => {
++    Promise.all(items.map((i) => api.save(i)));
++    setDone(true);
++  };
++  return <button onClick={onClick}>Save</button>;
++}`, "a.tsx")).toEqual([3]);
+  });
+
   it("ignores awaited, returned, voided, chained and assigned calls", () => {
     expect(lines(`
 +async function save() {}
 +async function run() {
 +  await save();
++  await Promise.all([save(), save()]);
 +  void save();
 +  save().catch(() => {});
 +  const p = save();

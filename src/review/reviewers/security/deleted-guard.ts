@@ -176,6 +176,28 @@ function movedElsewhere(ctx: FileContext, needle: string, kind: RemovedGuard["ki
   return false;
 }
 
+function guardWords(text: string): Set<string> {
+  return new Set(identifierWords(text).filter((w) => HINT_WORD.test(w) || GUARD_VERBS.has(w)));
+}
+
+/**
+ * Looks for a check of the same sort that the change adds to the same function. "renamed":
+ * it shares a guard word with the removed one (`authorize(u)` → `authorizeUser(u)`), a refactor.
+ * "different": another check took its place (`sanitizeVar(x)` → `validator.escape(x)`), which
+ * may or may not cover the same inputs. undefined: nothing replaces it.
+ */
+function replacementIn(ctx: FileContext, kept: SyntaxNode, guard: RemovedGuard, python: boolean): { how: "renamed" | "different"; text: string } | undefined {
+  const added = (node: SyntaxNode) => ctx.addedLines.has(node.startPosition.row + 1);
+  const removedWords = guardWords(guard.needle);
+  const candidates =
+    guard.kind === "if"
+      ? kept.descendantsOfType("if_statement").filter((n) => added(n) && readsAsGuard(n.childForFieldName("condition")?.text ?? "")).map((n) => n.childForFieldName("condition")!.text)
+      : kept.descendantsOfType(python ? ["identifier"] : ["identifier", "property_identifier"]).filter((id) => added(id) && guardKind(id.text) !== undefined).map((id) => id.text);
+  if (!candidates.length) return undefined;
+  const renamed = candidates.find((c) => [...guardWords(c)].some((w) => removedWords.has(w)));
+  return renamed !== undefined ? { how: "renamed", text: renamed } : { how: "different", text: candidates[0] };
+}
+
 /** The PR deletes an access or validation early exit, or a call to validate…/authorize…/sanitize…, from a function it keeps. */
 export const deletedGuard: Rule = {
   meta: {
@@ -207,16 +229,19 @@ export const deletedGuard: Rule = {
         if (countReferences(now.tree.rootNode, guard.needle, python) >= countReferences(old.tree.rootNode, guard.needle, python)) continue;
       }
       if (movedElsewhere(ctx, guard.needle, guard.kind)) continue;
+      const replacement = replacementIn(ctx, kept, guard, python);
+      if (replacement?.how === "renamed") continue;
       const where = owner.key.includes("(") ? `the \`${owner.key}\` handler` : `\`${owner.key}\``;
       const what = guard.kind === "if" ? "the early exit" : guard.node.type.includes("call") ? "the call" : "the check";
       const effect = guard.kind === "if" ? "input or callers it used to turn away now reach the rest of the function" : "what it used to reject or clean now goes through unchecked";
       ctx.report({
         line: guard.node.startPosition.row + 1,
         side: "LEFT",
-        confidence: guard.kind === "assertion" ? 0.4 : guard.kind === "if" ? 0.5 : 0.6,
-        message:
-          `This change deletes ${what} \`${guard.shown}\` from ${where}, which stays: ${effect}. ` +
-          "If the check moved (middleware, caller, schema), point to it; otherwise restore it.",
+        confidence: replacement ? 0.35 : guard.kind === "assertion" ? 0.4 : guard.kind === "if" ? 0.5 : 0.6,
+        message: replacement
+          ? `This change replaces ${what} \`${guard.shown}\` in ${where} with \`${excerpt(replacement.text, 50)}\`: make sure the new check rejects everything the old one did (a different check can let some inputs through).`
+          : `This change deletes ${what} \`${guard.shown}\` from ${where}, which stays: ${effect}. ` +
+            "If the check moved (middleware, caller, schema), point to it; otherwise restore it.",
       });
     }
   },

@@ -57,6 +57,27 @@ describe("security/deleted-guard", () => {
     expect(findings.every((f) => f.side === "LEFT")).toBe(true);
   });
 
+  it("flags a deleted key-safety skip inside a merge loop", () => {
+    const findings = reviewSnippet(deletedGuard, "src/merge.js", `
+ export function merge(target, source) {
+   for (const key in source) {
+-    if (key === "__proto__" || key === "constructor") continue;
+     target[key] = source[key];
+   }
+ }`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ side: "LEFT", line: 3 });
+  });
+
+  it("ignores bare assert() invariants and exits whose only hint is a spread", () => {
+    expect(reviewSnippet(deletedGuard, "src/util.js", `
+ export function pick(list, i) {
+-  assert(Array.isArray(list));
+-  if (isTemplate(args[0])) return build(...args);
+   return list[i];
+ }`)).toEqual([]);
+  });
+
   it("ignores guards removed together with their function, or moved within it", () => {
     expect(reviewSnippet(deletedGuard, "src/users.ts", `
 -export function removeUser(req, res) {
@@ -68,6 +89,29 @@ describe("security/deleted-guard", () => {
    const rows = db.all();
 +  validateQuery(q);
    return rows;
+ }`)).toEqual([]);
+  });
+
+  it("reports a guard swapped for a different check with low confidence", () => {
+    const [finding] = reviewSnippet(deletedGuard, "src/upload.js", `
+ function upload(args) {
+-  const root = sanitizeVar(args.root);
++  const root = validator.escape(args.root);
+   return run("gcov " + root);
+ }`);
+    expect(finding).toMatchObject({ side: "LEFT", line: 2, confidence: 0.35 });
+    expect(finding.message).toContain("replaces the call `sanitizeVar(args.root)`");
+    expect(finding.message).toContain("`escape`");
+  });
+
+  it("ignores guards that are renamed or rewritten in place", () => {
+    expect(reviewSnippet(deletedGuard, "src/posts.ts", `
+ export async function update(req: Req) {
+-  authorize(req.user, "posts:write");
++  await authorizeUser(req.user, "posts:write");
+-  if (!req.user.isAdmin) return forbidden();
++  if (!req.user.roles.includes("admin")) return forbidden();
+   return save(req.body);
  }`)).toEqual([]);
   });
 

@@ -50,8 +50,9 @@ describe("security/hardcoded-secret", () => {
     ]);
     const py = reviewSnippet(hardcodedSecret, "settings.py", `
 +API_KEY = "Qm7Zk2Lx9Rt4Vn8Wb3Pc6Hd"
-+client = Client(password="T7#kq2Lm9!")`);
-    expect(py.map((f) => f.line)).toEqual([1, 2]);
++client = Client(password="T7#kq2Lm9!")
++SETTINGS = {"client_secret": "Zx9Kq2LmR7Tn4Vb1Wc6Pd3Hs", "name": "Zx9Kq2LmR7Tn4Vb1Wc6Pd3Hs"}`);
+    expect(py.map((f) => f.line)).toEqual([1, 2, 3]);
   });
 
   it("flags known formats in added lines of unparsed config files", () => {

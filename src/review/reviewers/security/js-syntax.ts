@@ -109,11 +109,6 @@ export function callArguments(call: SyntaxNode): SyntaxNode[] {
   return args.namedChildren.filter((c) => c.type !== "comment");
 }
 
-/** True for `` tag`...` `` (a call whose arguments are a template): tags escape their values. */
-export function isTaggedTemplate(call: SyntaxNode): boolean {
-  return call.type === "call_expression" && call.childForFieldName("arguments")?.type === "template_string";
-}
-
 /** The last name of a call's callee: `a.b.exec(...)` → "exec", `exec(...)` → "exec". */
 export function calleeName(call: SyntaxNode): string | undefined {
   const fn = unwrap(call.childForFieldName("function") ?? call.childForFieldName("constructor"));
@@ -223,7 +218,3 @@ export function descendantsInScope(root: SyntaxNode, types: ReadonlySet<string>)
   return found;
 }
 
-/** True when `inner` lies within `outer` (or is it). */
-export function isWithin(inner: SyntaxNode, outer: SyntaxNode): boolean {
-  return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
-}

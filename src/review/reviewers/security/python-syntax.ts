@@ -103,13 +103,6 @@ export function pyStringValue(node: SyntaxNode | null | undefined): string | und
   return value;
 }
 
-/** The text parts of a string, f-string or concatenation, for keyword sniffing. */
-export function pyStringText(node: SyntaxNode | null | undefined): string {
-  if (!node) return "";
-  if (node.type === "string") return node.namedChildren.filter((c) => c.type === "string_content").map((c) => c.text).join(" ");
-  return node.namedChildren.map(pyStringText).join(" ");
-}
-
 function isPyStringish(node: SyntaxNode | null | undefined): boolean {
   return node?.type === "string" || node?.type === "concatenated_string";
 }

@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest";
 import { createFakeGitHub, type FakeGitHub } from "../fakes/github/index.js";
-import { expectHttpError, HEAD_SHA, octokitFor, REPO, seedShop } from "./fake-github-fixture.js";
+import { expectHttpError, HEAD_SHA, octokitFor, REPO, seedShop, sendUntyped } from "./fake-github-fixture.js";
 
 let fake: FakeGitHub;
 let octokit: Octokit;
@@ -82,7 +82,7 @@ describe("check runs", () => {
     const unknownSha = await expectHttpError(() => octokit.rest.checks.create({ ...repo, name: "x", head_sha: "0".repeat(40) }));
     expect(unknownSha.status).toBe(422);
     const badLevel = await expectHttpError(() =>
-      octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+      sendUntyped(octokit, "POST /repos/{owner}/{repo}/check-runs", {
         ...repo,
         name: "x",
         head_sha: HEAD_SHA,

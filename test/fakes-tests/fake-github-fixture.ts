@@ -50,6 +50,11 @@ export function octokitFor(fake: FakeGitHub, token = fake.createInstallationToke
   return new Octokit({ auth: token, baseUrl: fake.url, log: quiet });
 }
 
+/** Sends a request the typed client would refuse to build (to test the fake's validation). */
+export function sendUntyped(octokit: Octokit, route: string, params: Record<string, unknown>) {
+  return octokit.request(route, params);
+}
+
 /** Runs `call` and returns the RequestError it throws (fails the test if it does not throw). */
 export async function expectHttpError(
   call: () => Promise<unknown>,

@@ -1,6 +1,6 @@
 import type { Octokit } from "@octokit/rest";
 import { createFakeGitHub, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, expectHttpError, HEAD_SHA, octokitFor, REPO, seedShop } from "./fake-github-fixture.js";
+import { BASE_SHA, expectHttpError, HEAD_SHA, octokitFor, REPO, seedShop, sendUntyped } from "./fake-github-fixture.js";
 
 let fake: FakeGitHub;
 let octokit: Octokit;
@@ -110,7 +110,7 @@ describe("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", () => {
 
   it("rejects an event outside APPROVE/REQUEST_CHANGES/COMMENT through the schema", async () => {
     const failure = await expectHttpError(() =>
-      octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...pr, event: "LGTM", body: "x" }),
+      sendUntyped(octokit, "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...pr, event: "LGTM", body: "x" }),
     );
     expect(failure.status).toBe(422);
     expect(failure.data.message).toBe(

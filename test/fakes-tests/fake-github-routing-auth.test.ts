@@ -1,6 +1,6 @@
 import { Octokit } from "@octokit/rest";
 import { createFakeGitHub, type FakeGitHub } from "../fakes/github/index.js";
-import { expectHttpError, HEAD_SHA, octokitFor, seedShop } from "./fake-github-fixture.js";
+import { expectHttpError, HEAD_SHA, octokitFor, seedShop, sendUntyped } from "./fake-github-fixture.js";
 
 let fake: FakeGitHub;
 const repo = { owner: "acme", repo: "shop" };
@@ -41,7 +41,7 @@ describe("routing and request validation", () => {
   it("answers 422 in GitHub's shape for a body its schema refuses", async () => {
     const octokit = octokitFor(fake);
     const failure = await expectHttpError(() =>
-      octokit.request("POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+      sendUntyped(octokit, "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
         ...repo,
         pull_number: 7,
         event: "COMMENT",
@@ -66,7 +66,7 @@ describe("routing and request validation", () => {
     const octokit = octokitFor(fake);
     // Check-run `actions` items require a `description`.
     const badAction = await expectHttpError(() =>
-      octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+      sendUntyped(octokit, "POST /repos/{owner}/{repo}/check-runs", {
         ...repo,
         name: "x",
         head_sha: HEAD_SHA,

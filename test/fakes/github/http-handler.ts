@@ -25,6 +25,8 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   responseBody?: unknown;
+  /** `Date.now()` when the request arrived (real time, for pacing and latency assertions). */
+  receivedAt: number;
 }
 
 /** A response of the fake that does not match GitHub's response schema: a defect of the fake. */
@@ -62,6 +64,7 @@ export function createRequestHandler(deps: HandlerDeps) {
       headers: req.headers,
       body: tryParse(raw),
       status: 0,
+      receivedAt: Date.now(),
     };
     deps.requests.push(record);
     const latency = deps.latencyMs();

@@ -11,6 +11,7 @@ import { emptyCatch } from "./empty-catch.js";
 import { floatingPromise } from "./floating-promise.js";
 import { isLiteralComparison } from "./is-literal-comparison.js";
 import { loopCounterMixup } from "./loop-counter-mixup.js";
+import { loopVariableDeadStore } from "./loop-variable-dead-store.js";
 import { mutableDefaultArgument } from "./mutable-default-argument.js";
 import { nanComparison } from "./nan-comparison.js";
 import { negatedLeftOperand } from "./negated-left-operand.js";
@@ -43,6 +44,7 @@ export const correctnessRules: Rule[] = [
   duplicateKey,
   duplicateClassMember,
   offByOneLoop,
+  loopVariableDeadStore,
   // Python
   mutableDefaultArgument,
   bareExceptPass,

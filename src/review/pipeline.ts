@@ -27,6 +27,11 @@ export interface ReviewDiffInput {
   alreadyPosted?: ReadonlySet<string>;
   /** Files the caller skipped before the diff was built (e.g. GitHub omitted the patch). */
   skipped?: SkippedFile[];
+  /**
+   * Incremental review: only findings on these new-side lines (by path) may be posted inline;
+   * the rest of the PR was reviewed before and its findings stay in the summary.
+   */
+  focusLines?: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 const changedLinesOf = (file: DiffFile) => file.additions + file.deletions;
@@ -98,7 +103,12 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
     config: config.review,
     changedLines,
     alreadyPosted: input.alreadyPosted,
-    anchorProblem: (f) => anchors.problem(f.path, { side: f.side, line: f.line, startLine: f.startLine }),
+    anchorProblem: (f) => {
+      const problem = anchors.problem(f.path, { side: f.side, line: f.line, startLine: f.startLine });
+      if (problem || !input.focusLines) return problem;
+      const lines = input.focusLines.get(f.path);
+      return f.side === "RIGHT" && lines?.has(f.line) ? undefined : "unchanged since the last review";
+    },
     suggestionIsExact: (f) => {
       const file = filesByPath.get(f.path);
       return f.side === "RIGHT" && !!file && isSuggestionExact(file, f.startLine ?? f.line, f.line);

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { ConfigError } from "./config-error.js";
+
+/**
+ * patchwarden's own environment (Probot reads its standard ones itself: APP_ID, PRIVATE_KEY,
+ * WEBHOOK_SECRET, PORT, HOST, LOG_LEVEL, GHE_HOST, GHE_PROTOCOL, WEBHOOK_PATH ...).
+ */
+export const envSchema = z.object({
+  /** `memory` (default: one process, no server needed) or `redis` (BullMQ on REDIS_URL, for scale-out). */
+  QUEUE: z.enum(["memory", "redis"]).default("memory"),
+  /** Redis for QUEUE=redis and for sharing Probot's rate-limit state between processes. */
+  REDIS_URL: z.string().url().optional(),
+  /** PostgreSQL for the feedback ledger; an embedded store is used when unset. */
+  DATABASE_URL: z.string().optional(),
+  /** Reviews run at once per process. */
+  REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** `both` (default): this process takes webhooks and reviews; `producer`: webhooks only (QUEUE=redis). */
+  WORKER_MODE: z.enum(["both", "producer"]).default("both"),
+  /** On start-up, re-enqueue this App's check runs left queued/in_progress (a crash loses nothing). */
+  RECONCILE_ON_START: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** Name of the check run (and of the App's reviews in logs). */
+  CHECK_NAME: z.string().min(1).default("patchwarden"),
+});
+
+export type PatchwardenEnv = z.infer<typeof envSchema>;
+
+/** Parses the environment once at start-up; an invalid value fails fast with its variable's name. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): PatchwardenEnv {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`invalid environment: ${issues.join("; ")}`, issues);
+  }
+  if (result.data.QUEUE === "redis" && !result.data.REDIS_URL) {
+    throw new ConfigError("invalid environment: QUEUE=redis needs REDIS_URL", ["REDIS_URL: required when QUEUE=redis"]);
+  }
+  return result.data;
+}

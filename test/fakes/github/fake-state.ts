@@ -1,9 +1,10 @@
-import { buildFileRecords, fakeSha, type PullFileInput } from "./pull-file-records.js";
+import { fakeSha } from "./pull-file-records.js";
+import type { AddPullRequestInput, AddRepoInput, ComparisonInput, PushInput, RepoOption } from "./seed-inputs.js";
+import { seedComparison, seedPullRequest, seedPush } from "./seed-pull-requests.js";
 import type {
   AccessLevel,
   AccessTokenRecord,
   CheckRunRecord,
-  ComparisonRecord,
   DispatchRecord,
   InstallationRecord,
   IssueCommentRecord,
@@ -25,45 +26,6 @@ export interface FakeGitHubStateOptions {
   permissions: Record<string, AccessLevel>;
   maxPatchBytes: number;
   now: () => Date;
-}
-
-/** Where a seed goes: `"owner/name"`; omitted, the first repository added. */
-export interface RepoOption {
-  repo?: string;
-}
-
-export interface AddRepoInput {
-  fullName: string;
-  private?: boolean;
-  defaultBranch?: string;
-  installationId?: number;
-}
-
-export interface AddPullRequestInput extends RepoOption {
-  number: number;
-  headSha: string;
-  baseSha: string;
-  files: PullFileInput[];
-  title?: string;
-  body?: string | null;
-  author?: string;
-  authorAssociation?: string;
-  headRef?: string;
-  baseRef?: string;
-  /** `"owner/name"` of the head repository when the PR comes from a fork. */
-  headRepo?: string;
-  draft?: boolean;
-  state?: "open" | "closed";
-  labels?: string[];
-}
-
-export interface PushInput extends RepoOption {
-  number: number;
-  headSha: string;
-  /** All files of the PR after the push (base...newHead). */
-  files: PullFileInput[];
-  /** Files changed by this push alone (oldHead...newHead), served by the compare API. */
-  pushedFiles?: PullFileInput[];
 }
 
 /**
@@ -179,79 +141,24 @@ export class FakeGitHubState {
     repo.trees.set(sha, tree);
   }
 
+  /**
+   * A PR with its files. Its base branch is set to `baseSha`, its head branch (unless the PR comes
+   * from a fork) to `headSha`; `contents`/`baseContents` become files at those commits; and
+   * `compare/{baseSha}...{headSha}` answers with the PR's files.
+   */
   addPullRequest(input: AddPullRequestInput): PullRecord {
-    const repo = this.seedRepo(input);
-    const files = buildFileRecords(input.files, input.headSha, this.options.maxPatchBytes);
-    const now = this.timestamp();
-    const pull: PullRecord = {
-      id: this.nextId(),
-      number: input.number,
-      title: input.title ?? `Pull request #${input.number}`,
-      body: input.body === undefined ? "" : input.body,
-      state: input.state ?? "open",
-      draft: input.draft ?? false,
-      merged: false,
-      author: input.author ?? "octocat",
-      authorAssociation: input.authorAssociation ?? "CONTRIBUTOR",
-      headRef: input.headRef ?? `feature-${input.number}`,
-      headSha: input.headSha,
-      headRepoFullName: input.headRepo ?? repo.fullName,
-      baseRef: input.baseRef ?? repo.defaultBranch,
-      baseSha: input.baseSha,
-      labels: input.labels ?? [],
-      createdAt: now,
-      updatedAt: now,
-      files,
-      revisions: new Map([[input.headSha, files]]),
-    };
-    repo.pulls.set(pull.number, pull);
-    // The base branch is taken to point at the PR's base; the head branch lives in this repo
-    // only when the PR is not from a fork.
-    repo.branches.set(pull.baseRef, pull.baseSha);
-    if (pull.headRepoFullName === repo.fullName) repo.branches.set(pull.headRef, pull.headSha);
-    this.seedFiles(repo, pull.baseSha, pull.headSha, input.files);
-    this.putComparison(repo, { baseSha: pull.baseSha, headSha: pull.headSha, status: "ahead", aheadBy: 1, behindBy: 0, files });
-    return pull;
+    return seedPullRequest(this, this.seedRepo(input), input);
   }
 
   /** A new head commit on a PR (what a `synchronize` webhook announces). */
   pushToPullRequest(input: PushInput): PullRecord {
     const repo = this.seedRepo(input);
-    const pull = this.requirePull(repo, input.number);
-    const previousHead = pull.headSha;
-    const files = buildFileRecords(input.files, input.headSha, this.options.maxPatchBytes);
-    pull.headSha = input.headSha;
-    pull.files = files;
-    pull.revisions.set(input.headSha, files);
-    pull.updatedAt = this.timestamp();
-    if (pull.headRepoFullName === repo.fullName) repo.branches.set(pull.headRef, pull.headSha);
-    this.seedFiles(repo, pull.baseSha, pull.headSha, input.files);
-    this.putComparison(repo, { baseSha: pull.baseSha, headSha: pull.headSha, status: "ahead", aheadBy: pull.revisions.size, behindBy: 0, files });
-    if (input.pushedFiles) {
-      const pushed = buildFileRecords(input.pushedFiles, input.headSha, this.options.maxPatchBytes);
-      this.putComparison(repo, { baseSha: previousHead, headSha: pull.headSha, status: "ahead", aheadBy: 1, behindBy: 0, files: pushed });
-    }
-    return pull;
+    return seedPush(this, repo, this.requirePull(repo, input.number), input);
   }
 
   /** What `GET /compare/{base}...{head}` answers for two refs (resolved to shas when known). */
-  setComparison(
-    base: string,
-    head: string,
-    input: RepoOption & { status?: ComparisonRecord["status"]; aheadBy?: number; behindBy?: number; files: PullFileInput[] },
-  ): void {
-    const repo = this.seedRepo(input);
-    const baseSha = this.resolveRef(repo, base) ?? base;
-    const headSha = this.resolveRef(repo, head) ?? head;
-    const status = input.status ?? "ahead";
-    this.putComparison(repo, {
-      baseSha,
-      headSha,
-      status,
-      aheadBy: input.aheadBy ?? (status === "behind" || status === "identical" ? 0 : 1),
-      behindBy: input.behindBy ?? (status === "behind" || status === "diverged" ? 1 : 0),
-      files: buildFileRecords(input.files, headSha, this.options.maxPatchBytes),
-    });
+  setComparison(base: string, head: string, input: ComparisonInput): void {
+    seedComparison(this, this.seedRepo(input), base, head, input);
   }
 
   addIssue(input: RepoOption & { number: number; title?: string; body?: string | null; author?: string; labels?: string[] }): IssueRecord {
@@ -398,22 +305,10 @@ export class FakeGitHubState {
     return pull;
   }
 
-  private seedRepo(options: RepoOption): RepoRecord {
+  seedRepo(options: RepoOption): RepoRecord {
     if (options.repo) return this.requireRepo(options.repo);
     const first = this.repos.values().next();
     if (first.done) throw new Error("fake GitHub has no repository yet; call state.addRepo first");
     return first.value;
-  }
-
-  private seedFiles(repo: RepoRecord, baseSha: string, headSha: string, inputs: PullFileInput[]): void {
-    for (const input of inputs) {
-      if (input.contents !== undefined) this.setFile(headSha, input.filename, input.contents, { repo: repo.fullName });
-      const basePath = input.previousFilename ?? input.filename;
-      if (input.baseContents !== undefined) this.setFile(baseSha, basePath, input.baseContents, { repo: repo.fullName });
-    }
-  }
-
-  private putComparison(repo: RepoRecord, comparison: ComparisonRecord): void {
-    repo.comparisons.set(`${comparison.baseSha}...${comparison.headSha}`, comparison);
   }
 }

@@ -66,7 +66,7 @@ export function createRequestHandler(deps: HandlerDeps) {
       status: 0,
       receivedAt: Date.now(),
     };
-    deps.requests.push(record);
+    const requestNumber = deps.requests.push(record);
     const latency = deps.latencyMs();
     if (latency > 0) await sleep(latency);
 
@@ -84,7 +84,7 @@ export function createRequestHandler(deps: HandlerDeps) {
     }
     record.status = result.status;
     record.responseBody = result.body;
-    send(res, result, deps.state);
+    send(res, result, deps.state, requestNumber);
   };
 }
 
@@ -164,10 +164,11 @@ async function faultResult(fault: FaultResponse): Promise<RouteResult> {
   };
 }
 
-function send(res: ServerResponse, result: RouteResult, state: FakeGitHubState): void {
+function send(res: ServerResponse, result: RouteResult, state: FakeGitHubState, requestNumber: number): void {
   const reset = Math.floor(state.options.now().getTime() / 1000) + 3600;
   const headers: Record<string, string> = {
-    "x-github-request-id": `FAKE:${state.nextId()}`,
+    // Its own counter, so resource ids do not depend on how many requests came before.
+    "x-github-request-id": `FAKE:${requestNumber}`,
     "x-github-media-type": "github.v3; format=json",
     "x-ratelimit-limit": "5000",
     "x-ratelimit-remaining": "4999",

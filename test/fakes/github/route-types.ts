@@ -44,8 +44,3 @@ export interface RouteDefinition {
   permission?: { names: string[]; level: "read" | "write" };
   handle(ctx: RouteContext): RouteResult | Promise<RouteResult>;
 }
-
-/** Narrows a validated body field. */
-export function field<T>(body: Record<string, unknown>, name: string): T | undefined {
-  return body[name] as T | undefined;
-}

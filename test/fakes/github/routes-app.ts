@@ -1,6 +1,7 @@
 import { issueAccessToken } from "./access-tokens.js";
 import { notFound } from "./github-errors.js";
-import { appJson, installationJson, repoJson } from "./json-views.js";
+import { appJson, installationJson } from "./json-views-app.js";
+import { repoJson } from "./json-views.js";
 import { paginate } from "./pagination.js";
 import type { RouteContext, RouteDefinition } from "./route-types.js";
 import type { AccessLevel, InstallationRecord } from "./state-records.js";

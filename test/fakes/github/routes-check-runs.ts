@@ -1,5 +1,5 @@
 import { invalidRequest, notFound, unprocessable } from "./github-errors.js";
-import { checkRunJson } from "./json-views.js";
+import { checkRunJson } from "./json-views-app.js";
 import { paginate } from "./pagination.js";
 import type { RouteContext, RouteDefinition } from "./route-types.js";
 import type { AnnotationRecord, CheckRunRecord } from "./state-records.js";

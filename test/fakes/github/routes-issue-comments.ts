@@ -1,6 +1,6 @@
 import { checkCommentBody } from "./comment-limits.js";
 import { notFound } from "./github-errors.js";
-import { issueCommentJson } from "./json-views.js";
+import { issueCommentJson } from "./json-views-comments.js";
 import { paginate } from "./pagination.js";
 import type { RouteContext, RouteDefinition } from "./route-types.js";
 import type { IssueCommentRecord } from "./state-records.js";

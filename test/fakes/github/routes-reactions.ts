@@ -1,5 +1,5 @@
 import { notFound } from "./github-errors.js";
-import { reactionJson } from "./json-views.js";
+import { reactionJson } from "./json-views-comments.js";
 import { paginate } from "./pagination.js";
 import type { RouteContext, RouteDefinition } from "./route-types.js";
 import type { ReactionContent, ReactionRecord } from "./state-records.js";

@@ -1,6 +1,6 @@
 import { checkCommentBody } from "./comment-limits.js";
 import { notFound, unprocessable } from "./github-errors.js";
-import { reviewCommentJson, reviewJson } from "./json-views.js";
+import { reviewCommentJson, reviewJson } from "./json-views-comments.js";
 import { paginate } from "./pagination.js";
 import { resolveAnchor, type ResolvedAnchor, type ThreadInput } from "./review-anchors.js";
 import { storeReview, storeReviewComment } from "./review-threads.js";

@@ -1,14 +1,6 @@
-import { generateKeyPairSync } from "node:crypto";
-import { Probot, ProbotOctokit, type Context } from "probot";
-import { createFakeGitHub, faults, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
+import type { Context, Probot } from "probot";
+import { createFakeGitHub, createTestProbot, faults, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
 import { BASE_SHA, HEAD_SHA, REPO, seedShop } from "./fake-github-fixture.js";
-
-// The fake does not check the JWT's signature, so any RSA key will do.
-const { privateKey } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
 
 let fake: FakeGitHub;
 
@@ -23,25 +15,9 @@ afterEach(() => {
   expect(fake.responseProblems.splice(0)).toEqual([]);
 });
 
-/**
- * Probot's Octokit without the throttling plugin's pacing (about 1 s between writes, 3 s between
- * notifying writes). Probot overwrites a `throttle` object given to `ProbotOctokit.defaults({...})`
- * with its own options, so the override has to be the function form, applied last.
- */
-const UnthrottledOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  throttle: { ...(options.throttle as object), enabled: false },
-}));
-
-/** A Probot like the App's, pointed at the fake. */
+/** A Probot like the App's, pointed at the fake, running one handler. */
 function probotFor(handler: (context: Context<"pull_request.opened">) => Promise<void>, throttle = true): Probot {
-  const probot = new Probot({
-    appId: 1,
-    privateKey,
-    baseUrl: fake.url,
-    logLevel: "fatal",
-    ...(throttle ? {} : { Octokit: UnthrottledOctokit }),
-  });
+  const probot = createTestProbot(fake, { throttle });
   void probot.load((app) => {
     app.on("pull_request.opened", handler);
   });

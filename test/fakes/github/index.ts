@@ -7,3 +7,4 @@ export type { RecordedRequest, ResponseProblem } from "./http-handler.js";
 export type { PullFileInput } from "./pull-file-records.js";
 export type * from "./state-records.js";
 export { loadWebhookExample, type WebhookExampleName, type WebhookOverrides } from "./webhook-payloads.js";
+export { createTestProbot, UnthrottledProbotOctokit } from "./test-probot.js";

@@ -38,7 +38,8 @@ export const isLiteralComparison: Rule = {
       const literal = isLiteral(right) ? right : isLiteral(left) ? left : undefined;
       if (!literal) continue;
       const fixed = op === "is" ? "==" : "!=";
-      const suggestion = lineWithReplacement(ctx, operator!, fixed);
+      // The finding covers the whole comparison, so a one-line suggestion needs a one-line comparison.
+      const suggestion = node.startPosition.row === node.endPosition.row ? lineWithReplacement(ctx, operator!, fixed) : undefined;
       if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),

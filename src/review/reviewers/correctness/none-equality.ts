@@ -25,7 +25,8 @@ export const noneEquality: Rule = {
       if (node.parent?.type === "argument_list" || node.parent?.type === "keyword_argument") continue;
       const fixed = operator.text === "==" ? "is" : "is not";
       // Keep the operand order: `None is x` is as correct as `x is None`.
-      const suggestion = lineWithReplacement(ctx, operator, fixed);
+      // The finding covers the whole comparison, so a one-line suggestion needs a one-line comparison.
+      const suggestion = node.startPosition.row === node.endPosition.row ? lineWithReplacement(ctx, operator, fixed) : undefined;
       if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),

@@ -47,7 +47,9 @@ export const typeofTypo: Rule = {
       const near = TYPEOF_RESULTS.filter((t) => editDistance(value.toLowerCase(), t) <= 2);
       if (near.length !== 1) continue;
       const quote = literal.text[0];
-      const suggestion = lineWithReplacement(ctx, literal, `${quote}${near[0]}${quote}`);
+      // The finding covers the whole comparison, so a one-line suggestion needs a one-line comparison.
+      const suggestion =
+        node.startPosition.row === node.endPosition.row ? lineWithReplacement(ctx, literal, `${quote}${near[0]}${quote}`) : undefined;
       if (!isNewCode(ctx, node)) continue;
       ctx.report({
         ...rangeOf(node),

@@ -17,6 +17,16 @@ describe("correctness/typeof-typo", () => {
     expect(findings.map((f) => f.suggestion)).toEqual(["const isFn = 'function' == typeof cb;", 'const isStr = typeof s !== "string";']);
   });
 
+  it("reports a comparison spread over lines as a range, without a one-line suggestion", () => {
+    const findings = reviewSnippet(typeofTypo, "a.js", `
++const missing =
++  typeof cb ===
++    "undefnied";`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ startLine: 2, line: 3 });
+    expect(findings[0].suggestion).toBeUndefined();
+  });
+
   it("ignores the eight real results", () => {
     expect(reviewSnippet(typeofTypo, "a.js", `
 +const t = [typeof a === "undefined", typeof b === "object", typeof c === "boolean", typeof d === "number",

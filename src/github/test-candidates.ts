@@ -3,6 +3,8 @@ import { posix } from "node:path";
 // Extensions a test may use for a source of the same family (`foo.ts` is often tested by `foo.test.tsx`).
 const FAMILIES = [["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"], ["py"]];
 const TEST_DIRS = new Set(["test", "tests", "__tests__", "spec", "specs"]);
+// Names too common to pair a test with a source by name alone, unless the folders agree too.
+const GENERIC_STEMS = new Set(["index", "main", "__init__", "mod", "utils", "util", "helpers", "types", "lib", "app", "common", "base", "core", "api"]);
 const TEST_NAME = /(^test_.*|_test|\.test|\.spec)\.[^.]+$/;
 
 function extensionsLike(ext: string): string[] {
@@ -42,7 +44,8 @@ function sharedFolders(a: string, b: string): number {
  * Test files in `listing` that, by naming convention, test the given source files: the same
  * folder first, then a `__tests__` folder beside the source, then test folders anywhere
  * (`test/**\/foo.test.ts`) ranked by the folder names they share with the source. At most
- * `perSource` per source file; sources that are tests themselves are passed over.
+ * `perSource` per source file; sources that are tests themselves are passed over. Generic names
+ * (`index.ts`, `utils.py`) match elsewhere only in a folder named like the source's own.
  */
 export function findLikelyTests(sourcePaths: string[], listing: string[], perSource = 3): string[] {
   const byBase = new Map<string, string[]>();
@@ -56,6 +59,7 @@ export function findLikelyTests(sourcePaths: string[], listing: string[], perSou
   for (const source of sourcePaths) {
     if (looksLikeTest(source)) continue;
     const dir = posix.dirname(source);
+    const generic = GENERIC_STEMS.has(posix.basename(source).replace(/\.[^.]+$/, ""));
     const ranked: Array<{ path: string; rank: number }> = [];
     for (const [name, onlyInTestsDir] of testNamesOf(source)) {
       for (const path of byBase.get(name) ?? []) {
@@ -65,6 +69,7 @@ export function findLikelyTests(sourcePaths: string[], listing: string[], perSou
         if (onlyInTestsDir && !inTestsDir) continue;
         if (parent === dir) ranked.push({ path, rank: 0 });
         else if (inTestsDir && posix.dirname(parent) === dir) ranked.push({ path, rank: 1 });
+        else if (generic && !posix.dirname(path).split("/").includes(posix.basename(dir))) continue;
         else if (looksLikeTest(path)) ranked.push({ path, rank: 10 - sharedFolders(source, path) });
       }
     }

@@ -1,0 +1,37 @@
+import type { Context } from "probot";
+import { isBot } from "../guards.js";
+import { acceptJob, skipDelivery, type IntakeDeps } from "../intake.js";
+
+/** Actions that mean "the code to review changed or became reviewable". */
+export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
+
+/**
+ * pull_request.opened / synchronize / reopened / ready_for_review: guard on the payload alone
+ * and enqueue. Config-dependent guards (disabled, drafts) run in the worker, which has time to
+ * read `.github/patchwarden.yml`; the webhook answer must not wait for GitHub.
+ */
+type ReviewablePullRequestEvent = "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened" | "pull_request.ready_for_review";
+
+export function createPullRequestHandler(deps: IntakeDeps) {
+  return async function onPullRequest(context: Context<ReviewablePullRequestEvent>): Promise<void> {
+    const { payload } = context;
+    const event = `pull_request.${payload.action}`;
+    const pr = payload.pull_request;
+    if (!payload.installation) return skipDelivery(deps, event, "no-installation");
+    if (isBot(payload.sender)) return skipDelivery(deps, event, "bot-sender", { sender: payload.sender?.login });
+    if (pr.state !== "open") return skipDelivery(deps, event, "closed");
+    await acceptJob(deps, event, {
+      deliveryId: context.id,
+      installationId: payload.installation.id,
+      owner: payload.repository.owner.login,
+      repo: payload.repository.name,
+      pullNumber: pr.number,
+      headSha: pr.head.sha,
+      baseSha: pr.base.sha,
+      trigger: "pull_request",
+      // A reopened PR or one leaving draft gets a full look; pushes are incremental.
+      full: payload.action !== "synchronize",
+      enqueuedAt: new Date().toISOString(),
+    });
+  };
+}

@@ -1,0 +1,83 @@
+import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
+import { readEnv, type PatchwardenEnv } from "../config/env.js";
+import { createQueue } from "../queue/create-queue.js";
+import type { JobQueue } from "../queue/review-job.js";
+import type { GitHubClient } from "../github/github-client.js";
+import { createCheckRunHandler } from "./handlers/check-run.js";
+import { createIssueCommentHandler } from "./handlers/issue-comment.js";
+import { createPullRequestHandler, PULL_REQUEST_ACTIONS } from "./handlers/pull-request.js";
+import { createHttpHandler } from "./http-routes.js";
+import { createMetrics, type AppMetrics } from "./metrics.js";
+import { reconcileUnfinishedChecks } from "./reconcile.js";
+import { createReviewProcessor } from "./review-processor.js";
+import { CheckRunRecorder } from "./check-run-recorder.js";
+
+export interface PatchwardenAppOptions {
+  /** Parsed environment; read from process.env when absent. */
+  env?: PatchwardenEnv;
+  /** A ready queue (tests); created from env when absent. */
+  queue?: JobQueue;
+  /** Register Node's default process metrics (off in tests that build many apps). */
+  defaultMetrics?: boolean;
+}
+
+/** Handles to a running App, for shutdown and tests. */
+export interface AppRuntime {
+  queue: JobQueue;
+  metrics: AppMetrics;
+  /** Settles when start-up reconciliation has finished (or failed, logged). */
+  reconciled: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the App. The function Probot loads only registers named handlers and starts the
+ * workers; every handler guards and enqueues, and the review itself runs in the worker.
+ */
+export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app: ApplicationFunction; runtime: Promise<AppRuntime> } {
+  let resolveRuntime!: (runtime: AppRuntime) => void;
+  const runtime = new Promise<AppRuntime>((resolve) => (resolveRuntime = resolve));
+
+  const app = async (probot: Probot, appOptions: ApplicationFunctionOptions) => {
+    const env = options.env ?? readEnv();
+    const log = probot.log.child({ name: "patchwarden" });
+    const queue = options.queue ?? (await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log }));
+    const metrics = createMetrics(() => queue.depth(), options.defaultMetrics ?? true);
+    const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
+    // A Redis queue is itself durable; the in-memory one needs the check run as its record.
+    const recorder = queue.kind === "memory" ? new CheckRunRecorder({ octokitFor, log, checkName: env.CHECK_NAME }) : undefined;
+    const deps = { queue, metrics, log, checkName: env.CHECK_NAME, recorder };
+
+    probot.on([...PULL_REQUEST_ACTIONS].map((a) => `pull_request.${a}` as const), createPullRequestHandler(deps));
+    probot.on("issue_comment.created", createIssueCommentHandler(deps));
+    probot.on("check_run.rerequested", createCheckRunHandler(deps));
+    probot.onError((err) => {
+      log.error({ err: err.message }, "webhook handler failed");
+    });
+
+    try {
+      appOptions.addHandler(createHttpHandler({ queue, metrics }));
+    } catch {
+      // No HTTP server (Probot used as a library): /healthz and /metrics are simply not served.
+    }
+
+    if (env.WORKER_MODE === "both") {
+      await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME, recorder }));
+    }
+    const reconciled = env.RECONCILE_ON_START
+      ? reconcileUnfinishedChecks({ appOctokit: (await probot.auth()) as unknown as GitHubClient, octokitFor, queue, log, checkName: env.CHECK_NAME }).catch(
+          (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, "start-up reconciliation failed"),
+        )
+      : Promise.resolve();
+    resolveRuntime({
+      queue,
+      metrics,
+      reconciled: reconciled.then(() => undefined),
+      close: () => queue.close(),
+    });
+  };
+  return { app, runtime };
+}
+
+/** The App as `probot run` loads it. */
+export default createPatchwardenApp().app;

@@ -94,7 +94,8 @@ function createReview(ctx: RouteContext): ReturnType<RouteDefinition["handle"]> 
   const anchors: Array<{ anchor: ResolvedAnchor; body: string }> = [];
   for (const comment of comments) {
     checkCommentBody(comment.body, "PullRequestReviewComment", operation.documentationUrl);
-    const result = resolveAnchor(files, comment);
+    // `subject_type` exists only on the single-comment endpoint; a review's comments are lines.
+    const result = resolveAnchor(files, { ...comment, subject_type: undefined });
     if (!result.ok) throw unprocessable(result.messages, operation.documentationUrl);
     anchors.push({ anchor: result.anchor, body: comment.body });
   }

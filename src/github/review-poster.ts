@@ -24,6 +24,9 @@ export interface PostReviewResult {
   rejected: Array<{ finding: Finding; reason: string }>;
 }
 
+/** Rounds that look for a single culprit before isolation looks for all of them at once. */
+const FIND_ONE_ROUNDS = 2;
+
 interface Candidate {
   finding: Finding;
   comment: ReviewCommentInput;
@@ -37,10 +40,13 @@ interface Candidate {
  * PENDING-review probes (see createPendingReviewProbe), moved to `rejected`, and the rest posted
  * in one review, so people still see a single review.
  *
- * Requests: none without findings; 1 when GitHub accepts the batch; otherwise 1 refused +
- * the probes (2 per passing half, 1 per failing one) + 1 final review. One bad comment among 10:
- * 9 to 11 requests, one visible review. 5xx and rate-limit errors propagate for the worker to
- * retry, as do 422s about the review as a whole (an unknown commit).
+ * Requests: none without findings; 1 when GitHub accepts the batch. Otherwise each round is
+ * 1 refused createReview + probes (2 requests for a half that passes: create + delete, 1 for one
+ * that fails) and ends with the next real createReview. One bad comment among 10 costs 6-8
+ * requests in all (1 among 50: 8-13); two among 10 about 11-13. Only one review is ever visible.
+ * Under Probot's throttling each review request waits about 3 s (reviews notify people).
+ * 5xx and rate-limit errors propagate for the worker to retry, as do 422s about the review as a
+ * whole (an unknown commit); the latter read well through describeGitHubError.
  */
 export async function postReview(octokit: GitHubClient, params: PostReviewParams): Promise<PostReviewResult> {
   const { owner, repo, pullNumber, commitId } = params;
@@ -57,8 +63,9 @@ export async function postReview(octokit: GitHubClient, params: PostReviewParams
   const body = params.body === undefined ? undefined : truncateText(params.body, MAX_COMMENT_CHARS);
   const probe = createPendingReviewProbe(octokit, params);
 
-  // Every round either posts or removes at least one culprit, so this ends.
-  while (candidates.length > 0) {
+  // Every round either posts or removes at least one culprit, so this ends. The first rounds
+  // look for one culprit each (cheapest when one comment is bad); later ones for all at once.
+  for (let round = 1; candidates.length > 0; round++) {
     try {
       const { data } = await octokit.rest.pulls.createReview({
         owner,
@@ -72,7 +79,8 @@ export async function postReview(octokit: GitHubClient, params: PostReviewParams
       return { reviewId: data.id, posted: candidates.map((c) => c.finding), rejected };
     } catch (error) {
       if (!isCommentRejection(error)) throw error;
-      const culprits = await isolateFailures(candidates, error, (batch) => probe(batch.map((c) => c.comment)));
+      const mode = round <= FIND_ONE_ROUNDS ? "first" : "all";
+      const culprits = await isolateFailures(candidates, error, (batch) => probe(batch.map((c) => c.comment)), mode);
       for (const { item, error: cause } of culprits) rejected.push({ finding: item.finding, reason: describeRejection(item.comment, cause) });
       const bad = new Set(culprits.map((c) => c.item));
       candidates = candidates.filter((c) => !bad.has(c));

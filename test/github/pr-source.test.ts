@@ -144,10 +144,10 @@ describe("incremental reviews", () => {
     expect(gh.requests.filter((r) => r.includes("/compare/"))).toEqual([`GET /repos/acme/shop/compare/${HEAD}...${NEW_HEAD}`]);
   });
 
-  it.each([
+  it.each<["diverged" | "behind", string]>([
     ["diverged", "force-push rebased the branch"],
     ["behind", "the branch was reset to an older commit"],
-  ] as const)("gives no increment when the comparison is %s (%s)", async (status) => {
+  ])("gives no increment when the comparison is %s (%s)", async (status) => {
     const since = status === "diverged" ? "d".repeat(40) : "e".repeat(40);
     gh.fake.state.setFile(since, "README.md", "x");
     gh.fake.state.setComparison(since, NEW_HEAD, { status, files: [{ filename: "src/cart.ts", patch: "@@ -1 +1 @@\n-a\n+b" }] });

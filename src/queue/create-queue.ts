@@ -1,3 +1,5 @@
+// Type-only: erased at runtime, so the memory path never loads BullMQ or ioredis.
+import type { BullmqQueueOptions } from "./bullmq-queue.js";
 import { createMemoryQueue, type MemoryQueueOptions } from "./memory-queue.js";
 import type { JobQueue } from "./review-job.js";
 
@@ -35,8 +37,11 @@ export function selectQueue(env: QueueEnv): QueueSelection {
   return { kind: "redis", redisUrl };
 }
 
-/** Options shared by every queue kind. */
-export type CreateQueueOptions = MemoryQueueOptions;
+/**
+ * Options of every queue kind; each kind reads the ones it knows (`recentIds` is the memory
+ * queue's, `role`, `queueName`, lock and stall timings the Redis queue's).
+ */
+export type CreateQueueOptions = MemoryQueueOptions & Partial<Omit<BullmqQueueOptions, "redisUrl" | "retry" | "log" | "onEvent">>;
 
 /**
  * Builds the queue the environment selects: the in-process memory queue by default.
@@ -45,7 +50,6 @@ export type CreateQueueOptions = MemoryQueueOptions;
 export async function createQueue(env: QueueEnv, options: CreateQueueOptions = {}): Promise<JobQueue> {
   const selection = selectQueue(env);
   if (selection.kind === "memory") return createMemoryQueue(options);
-  // bullmq 6 is installed but none of its Redis drivers is (ioredis is an optional peer of it), so
-  // the Redis queue cannot connect yet; say so at start-up instead of failing on the first job.
-  throw new QueueConfigError("QUEUE=redis is not available in this build yet: the Redis queue needs the ioredis package");
+  const { createBullmqQueue } = await import("./bullmq-queue.js");
+  return createBullmqQueue({ ...options, role: options.role ?? "both", redisUrl: selection.redisUrl });
 }

@@ -1,0 +1,189 @@
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { QueueShutdownError } from "./abort-reasons.js";
+import { createJobRunner, type RunResult, type RunningJob } from "./bullmq-job-runner.js";
+import { enqueueOnBullmq } from "./bullmq-enqueue.js";
+import { PullState } from "./pull-state.js";
+import { emitQueueEvent, type QueueEvent, type QueueEventListener, type QueueLogger } from "./queue-events.js";
+import { pullKeys } from "./redis-keys.js";
+import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from "./retry-policy.js";
+import type { JobQueue, ReviewJob } from "./review-job.js";
+import { watchRunningJobs } from "./supersede-watch.js";
+
+/** What a process does with the shared queue: take webhooks, run reviews, or both. */
+export type QueueRole = "producer" | "worker" | "both";
+
+/** Options of {@link createBullmqQueue}. */
+export interface BullmqQueueOptions {
+  /** e.g. `redis://127.0.0.1:6379`. */
+  redisUrl: string;
+  /** BullMQ queue name; every process of one deployment uses the same. Default `patchwarden-reviews`. */
+  queueName?: string;
+  /** Jobs this process runs at once. Default 2. */
+  concurrency?: number;
+  /** `producer` may only enqueue, `worker` may only start; `both` does both. */
+  role: QueueRole;
+  /** Retries of RetryableJobErrors. Default: {@link defaultRetryPolicy}. */
+  retry?: Partial<RetryPolicy>;
+  /** A running job's lock; a worker that dies loses its jobs to others after this long. Default 30 s. */
+  lockDurationMs?: number;
+  /** How often workers look for jobs whose lock expired. Default 30 s. */
+  stalledIntervalMs?: number;
+  /** How often a running job is compared with its PR's newest head. Default 1 s. */
+  supersedeCheckMs?: number;
+  /** How long a job waits while another job of its PR runs. Default 1 s. */
+  pullBusyDelayMs?: number;
+  /** How long `close()` waits for aborted processors before force-closing. Default 10 s. */
+  closeTimeoutMs?: number;
+  log?: QueueLogger;
+  onEvent?: QueueEventListener;
+}
+
+/** The JobQueue on Redis (BullMQ), shared by every App process of a deployment. */
+export interface BullmqQueue extends JobQueue {
+  readonly kind: "redis";
+  readonly queueName: string;
+}
+
+/**
+ * A JobQueue on BullMQ, for several App processes or machines: the same dedupe, superseding,
+ * retry and shutdown behaviour as the memory queue, across processes (see docs of the helpers:
+ * bullmq-enqueue, bullmq-job-runner, supersede-watch). A job whose worker dies is handed to
+ * another worker once its lock expires, so a job may run more than once but is never lost.
+ */
+export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
+  const { redisUrl, role, log, onEvent } = options;
+  const queueName = options.queueName ?? "patchwarden-reviews";
+  const concurrency = options.concurrency ?? 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(`queue concurrency must be a positive integer, got ${concurrency}`);
+  }
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const lockDurationMs = options.lockDurationMs ?? 30_000;
+  const supersedeCheckMs = options.supersedeCheckMs ?? 1000;
+  // The PR lock is renewed by the supersede watch, so it must outlive a few of its rounds.
+  const pullLockTtlMs = Math.max(lockDurationMs, 3 * supersedeCheckMs);
+  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
+  const keys = pullKeys(queueName);
+  const emit = (event: QueueEvent) => emitQueueEvent(onEvent, event, log);
+
+  // A few retries only: an enqueue inside a webhook request should fail fast when Redis is down.
+  const client = connect(redisUrl, 3, log);
+  const queue = new Queue<ReviewJob, RunResult>(queueName, { connection: client });
+  queue.on("error", (err) => log?.warn({ err }, "queue connection error"));
+  const producerState = new PullState(client, keys);
+  const running = new Map<string, RunningJob>();
+  const inFlight = new Set<Promise<unknown>>();
+  let worker: Worker<ReviewJob, RunResult> | undefined;
+  let workerClient: Redis | undefined;
+  let stopWatch: (() => void) | undefined;
+  let closing: Promise<void> | undefined;
+
+  async function shutDown(): Promise<void> {
+    stopWatch?.();
+    if (worker) {
+      // Stop taking jobs first, so that an aborted job handed back is not taken again here.
+      await worker.pause(true).catch((err: unknown) => log?.warn({ err }, "could not pause the worker"));
+      for (const entry of running.values()) {
+        entry.reason ??= "shutdown";
+        entry.controller.abort(new QueueShutdownError(entry.id));
+      }
+      const settled = await settleWithin([...inFlight], closeTimeoutMs);
+      if (!settled) log?.warn({ stillRunning: running.size, closeTimeoutMs }, "queue closed with processors ignoring their abort signal");
+      // Force leaves the ignoring jobs locked: they are recovered by other workers when the lock expires.
+      await worker.close(!settled).catch((err: unknown) => log?.warn({ err }, "could not close the worker cleanly"));
+    }
+    await queue.close().catch((err: unknown) => log?.warn({ err }, "could not close the queue cleanly"));
+    await Promise.all([disconnect(client), workerClient && disconnect(workerClient)]);
+  }
+
+  return {
+    kind: "redis",
+    queueName,
+    async enqueue(job) {
+      if (closing) throw new Error("queue is closed: cannot enqueue");
+      if (role === "worker") throw new Error("queue role is worker: it cannot enqueue");
+      return enqueueOnBullmq(job, { queue, state: producerState, policy, log, emit });
+    },
+    async start(processor) {
+      if (closing) throw new Error("queue is closed: cannot start");
+      if (role === "producer") throw new Error("queue role is producer: it cannot start workers");
+      if (worker) throw new Error("queue already started");
+      // BullMQ requires maxRetriesPerRequest: null on a worker's connections (blocking commands).
+      workerClient = connect(redisUrl, null, log);
+      const state = new PullState(workerClient, keys);
+      const runner = createJobRunner({
+        state,
+        processor,
+        policy,
+        running,
+        isClosing: () => closing !== undefined,
+        pullLockTtlMs,
+        pullBusyDelayMs: options.pullBusyDelayMs ?? 1000,
+        log,
+        emit,
+      });
+      worker = new Worker<ReviewJob, RunResult>(
+        queueName,
+        (job, token) => {
+          const run = runner(job, token);
+          inFlight.add(run);
+          void run.then(
+            () => inFlight.delete(run),
+            () => inFlight.delete(run),
+          );
+          return run;
+        },
+        {
+          connection: workerClient,
+          concurrency,
+          lockDuration: lockDurationMs,
+          stalledInterval: options.stalledIntervalMs ?? 30_000,
+          settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelayMs(policy, attemptsMade, err) },
+        },
+      );
+      worker.on("error", (err) => log?.warn({ err }, "queue worker error"));
+      worker.on("stalled", (jobId) => log?.warn({ jobId }, "review job stalled (its worker stopped); handed to another worker"));
+      stopWatch = watchRunningJobs({ state, running, intervalMs: supersedeCheckMs, pullLockTtlMs, log, emit });
+      await worker.waitUntilReady();
+    },
+    async depth() {
+      const counts = await queue.getJobCounts("waiting", "delayed", "prioritized", "active");
+      return { waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0 };
+    },
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}
+
+function connect(url: string, maxRetriesPerRequest: number | null, log: QueueLogger | undefined): Redis {
+  const client = new Redis(url, { maxRetriesPerRequest });
+  // Without a listener ioredis reports every failed reconnect as an unhandled error event.
+  client.on("error", (err: unknown) => log?.warn({ err }, "redis connection error"));
+  return client;
+}
+
+async function disconnect(client: Redis): Promise<void> {
+  if (client.status === "ready") {
+    try {
+      await client.quit();
+      return;
+    } catch {
+      // fall through to a hard disconnect
+    }
+  }
+  client.disconnect();
+}
+
+/** True when all `promises` settle within `ms`. */
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const result = await Promise.race([Promise.allSettled(promises).then(() => true as const), timedOut]);
+  clearTimeout(timer);
+  return result;
+}

@@ -44,6 +44,20 @@ export const reviewRoutes: RouteDefinition[] = [
     handle: (ctx) => ({ status: 200, body: reviewJson(ctx.views, requireReview(ctx)) }),
   },
   {
+    // Only a PENDING review can be deleted; GitHub answers 422 for a submitted one
+    // (https://docs.github.com/rest/pulls/reviews#delete-a-pending-review-for-a-pull-request).
+    route: "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}",
+    auth: "installation",
+    permission: WRITE,
+    handle: (ctx) => {
+      const review = requireReview(ctx);
+      if (review.state !== "PENDING") throw unprocessable(["Can not delete a non-pending pull request review"], ctx.operation.documentationUrl);
+      for (const id of review.commentIds) ctx.state.reviewCommentsById.delete(id);
+      ctx.state.reviewsById.delete(review.id);
+      return { status: 200, body: reviewJson(ctx.views, review) };
+    },
+  },
+  {
     route: "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
     auth: "installation",
     permission: READ,

@@ -3,6 +3,7 @@ import { checkRunRoutes } from "./routes-check-runs.js";
 import { collaboratorRoutes } from "./routes-collaborators.js";
 import { compareRoutes } from "./routes-compare.js";
 import { contentRoutes } from "./routes-contents.js";
+import { gitRoutes } from "./routes-git.js";
 import { issueCommentRoutes } from "./routes-issue-comments.js";
 import { pullRoutes } from "./routes-pulls.js";
 import { reactionRoutes } from "./routes-reactions.js";
@@ -16,6 +17,7 @@ export function buildRouteTable(): Map<string, RouteDefinition> {
   const all = [
     ...appRoutes,
     ...contentRoutes,
+    ...gitRoutes,
     ...compareRoutes,
     ...pullRoutes,
     ...reviewRoutes,

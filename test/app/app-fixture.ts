@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Probot } from "probot";
+import { createPatchwardenApp, type AppRuntime } from "../../src/app/index.js";
+import { readEnv } from "../../src/config/env.js";
+import { createMemoryQueue } from "../../src/queue/memory-queue.js";
+import type { QueueEvent } from "../../src/queue/queue-events.js";
+import type { JobQueue } from "../../src/queue/review-job.js";
+import { createTestProbot, type FakeGitHub, type PullFileInput } from "../fakes/github/index.js";
+
+export const REPO = "acme/shop";
+export const HEAD_SHA = "c0ffee".padEnd(40, "1");
+export const BASE_SHA = "ba5e".padEnd(40, "2");
+const EXAMPLE = join(process.cwd(), "examples", "shop");
+
+/** The bundled example PR as GitHub's "list PR files" would give it: one patch per file. */
+export function exampleFiles(): PullFileInput[] {
+  const diff = readFileSync(join(EXAMPLE, "change.diff"), "utf8");
+  return diff
+    .split(/^diff --git /m)
+    .filter(Boolean)
+    .map((chunk) => {
+      const path = /^\+\+\+ b\/(.+)$/m.exec(chunk)?.[1] ?? "";
+      const patch = chunk.slice(chunk.indexOf("\n@@") + 1).replace(/\n$/, "");
+      return { filename: path, status: "modified" as const, patch, contents: readFileSync(join(EXAMPLE, "repo", path), "utf8") };
+    });
+}
+
+/** Seeds the example PR #7 into the fake. */
+export function seedExamplePull(fake: FakeGitHub, files = exampleFiles()): void {
+  if (!fake.state.findRepo("acme", "shop")) fake.state.addRepo(REPO);
+  fake.state.addPullRequest({ repo: REPO, number: 7, headSha: HEAD_SHA, baseSha: BASE_SHA, title: "Export orders", files });
+}
+
+export interface RunningApp {
+  probot: Probot;
+  runtime: AppRuntime;
+  events: QueueEvent[];
+  /** Resolves when the queue reports an event matching `predicate` (already seen or later). */
+  waitFor(predicate: (e: QueueEvent) => boolean, timeoutMs?: number): Promise<QueueEvent>;
+  /** Waits until no job is waiting or running. */
+  idle(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the App against the fake, on a memory queue whose events the test can watch. */
+export async function startApp(
+  fake: FakeGitHub,
+  options: { env?: Record<string, string>; queue?: JobQueue; retryBackoffMs?: number } = {},
+): Promise<RunningApp> {
+  const events: QueueEvent[] = [];
+  const listeners = new Set<() => void>();
+  const queue =
+    options.queue ??
+    createMemoryQueue({
+      concurrency: 2,
+      retry: { attempts: 3, backoffMs: options.retryBackoffMs ?? 50, maxBackoffMs: 2000 },
+      onEvent: (e) => {
+        events.push(e);
+        for (const l of listeners) l();
+      },
+    });
+  const probot = createTestProbot(fake);
+  const { app, runtime } = createPatchwardenApp({
+    env: readEnv({ RECONCILE_ON_START: "false", ...options.env }),
+    queue,
+    defaultMetrics: false,
+  });
+  await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
+  const rt = await runtime;
+  const waitFor = (predicate: (e: QueueEvent) => boolean, timeoutMs = 15_000) =>
+    new Promise<QueueEvent>((resolve, reject) => {
+      const check = () => {
+        const hit = events.find(predicate);
+        if (hit) {
+          listeners.delete(check);
+          clearTimeout(timer);
+          resolve(hit);
+        }
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`timed out waiting for a queue event; saw ${events.map((e) => e.type).join(", ")}`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
+  const idle = async (timeoutMs = 15_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const depth = await rt.queue.depth();
+      if (depth.waiting + depth.active === 0) return;
+      if (Date.now() > deadline) throw new Error(`queue not idle: ${JSON.stringify(depth)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  return { probot, runtime: rt, events, waitFor, idle, close: () => rt.close() };
+}

@@ -107,7 +107,11 @@ export function describeGitHubError(err: unknown): string {
   const operation = operationOf(err);
   // Octokit reports a request that got no answer at all as status 500 without a response.
   if (status === undefined || !hasResponse(err)) {
-    return `no answer from GitHub on ${operation}: ${messageOf(err)} (network error or timeout; retry)`;
+    if (requestOf(err) || isRetryableGitHubError(err)) {
+      return `no answer from GitHub on ${operation}: ${messageOf(err)} (network error or timeout; retry)`;
+    }
+    // Not a GitHub failure at all (a bug, a parse error): its own message is the best advice.
+    return messageOf(err);
   }
   const wait = retryAfterMs(err);
   const after = wait === undefined ? "" : `: retry after ${Math.ceil(wait / 1000)} s`;

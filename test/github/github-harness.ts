@@ -25,8 +25,8 @@ export interface GitHubHarness {
   resetCounts(): void;
   /** Most requests in flight at once since the last reset. */
   maxInFlight(): number;
-  /** Answers requests whose "METHOD /path" matches `pattern` with `respond` instead of the fake. */
-  intercept(pattern: RegExp, respond: (match: RegExpExecArray) => { status: number; body?: unknown }): void;
+  /** Answers requests whose "METHOD /path" matches `pattern` with `respond` instead of the fake; returns the undo. */
+  intercept(pattern: RegExp, respond: (match: RegExpExecArray) => { status: number; body?: unknown }): () => void;
   /** Tree listings are cut short (`truncated: true`) after this many entries. */
   truncateTreesAt: number;
   close(): Promise<void>;
@@ -54,7 +54,13 @@ export async function startGitHub(options: FakeGitHubOptions = {}): Promise<GitH
       peak = 0;
     },
     maxInFlight: () => peak,
-    intercept: (pattern, respond) => locals.unshift({ pattern, respond }),
+    intercept: (pattern, respond) => {
+      const local = { pattern, respond };
+      locals.unshift(local);
+      return () => {
+        locals.splice(locals.indexOf(local), 1);
+      };
+    },
     truncateTreesAt: Number.POSITIVE_INFINITY,
     close: async () => {
       await new Promise<void>((resolve) => {

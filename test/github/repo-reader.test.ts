@@ -75,14 +75,17 @@ describe("prefetchRepoReader without a listing", () => {
       _links: { self: "", git: null, html: null },
       ...(type === "symlink" ? { target: "src/cart.ts" } : { submodule_git_url: "https://example.invalid/x.git" }),
     });
-    gh.intercept(/^GET \/repos\/acme\/shop\/contents\/link\.ts$/, () => ({ status: 200, body: entry("symlink", "link.ts") }));
-    gh.intercept(/^GET \/repos\/acme\/shop\/contents\/vendor\/lib$/, () => ({ status: 200, body: entry("submodule", "vendor/lib") }));
+    const undo = [
+      gh.intercept(/^GET \/repos\/acme\/shop\/contents\/link\.ts$/, () => ({ status: 200, body: entry("symlink", "link.ts") })),
+      gh.intercept(/^GET \/repos\/acme\/shop\/contents\/vendor\/lib$/, () => ({ status: 200, body: entry("submodule", "vendor/lib") })),
+    ];
     const reader = await prefetchRepoReader(gh.octokit, { ...repo, ref: HEAD, paths: ["link.ts", "vendor/lib"] });
     expect(reader.readFile("link.ts")).toBeUndefined();
     expect(reader.unread).toEqual([
       { path: "link.ts", reason: "a symlink" },
       { path: "vendor/lib", reason: "a submodule" },
     ]);
+    for (const u of undo) u();
   });
 
   it("propagates errors other than 404 so the job can be retried", async () => {

@@ -31,11 +31,8 @@ export class CheckRunRecorder {
     void created.then(() => setTimeout(() => this.#pending.delete(job.deliveryId), 10 * 60_000).unref());
   }
 
-  /** The check run recorded for this job, waiting for an in-flight creation. */
+  /** The check run recorded for this job (also on retries), waiting for an in-flight creation. */
   async idFor(job: ReviewJob): Promise<number | undefined> {
-    const pending = this.#pending.get(job.deliveryId);
-    if (!pending) return undefined;
-    this.#pending.delete(job.deliveryId);
-    return pending;
+    return this.#pending.get(job.deliveryId);
   }
 }

@@ -101,6 +101,8 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
 
       // 1. The check run is the durable record of the job (reconciled after a crash).
       checkRunId ??= await createCheckRun(octokit, { ...repoRef, headSha: job.headSha, name: deps.checkName, externalId: job.deliveryId });
+      // A retry of this job (same object in the memory queue) reuses the run instead of adding one.
+      job.checkRunId = checkRunId;
       await startCheckRun(octokit, { ...repoRef, checkRunId });
       signal.throwIfAborted();
 

@@ -1,4 +1,4 @@
-import type { JobsOptions, Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { RunResult } from "./bullmq-job-runner.js";
 import type { PullState } from "./pull-state.js";
 import type { QueueEvent, QueueLogger } from "./queue-events.js";
@@ -44,27 +44,21 @@ export async function enqueueOnBullmq(job: ReviewJob, ctx: EnqueueContext): Prom
   };
 
   if (!(await state.acceptDelivery(job.deliveryId))) return duplicate("delivery");
-  if (await isAccepted(queue, bullmqId)) return duplicate("job-id");
-
-  const superseded: string[] = [];
-  for (const olderId of await state.claimHead(pull, job.headSha, id)) {
-    const olderBullmqId = toBullmqJobId(olderId);
-    const olderState = await queue.getJobState(olderBullmqId);
-    // remove() answers 0 for a locked job: one that started meanwhile is aborted by its worker.
-    if ((olderState === "waiting" || olderState === "delayed" || olderState === "prioritized") && (await queue.remove(olderBullmqId)) === 1) {
-      superseded.push(olderId);
-      emit({ type: "superseded", jobId: olderId, pull, by: id, state: "waiting" });
-    }
+  let superseded: string[];
+  try {
+    if (await isAccepted(queue, bullmqId)) return duplicate("job-id");
+    superseded = await replaceOlderHeads(job, id, ctx);
+    await queue.add(reviewJobName, job, {
+      jobId: bullmqId,
+      attempts: ctx.policy.attempts,
+      backoff: { type: backoffType },
+      removeOnComplete: { count: keepCompleted },
+      removeOnFail: { count: keepFailed },
+    });
+  } catch (err) {
+    await state.forgetDelivery(job.deliveryId).catch(() => {});
+    throw err;
   }
-
-  const jobOptions: JobsOptions = {
-    jobId: bullmqId,
-    attempts: ctx.policy.attempts,
-    backoff: { type: backoffType },
-    removeOnComplete: { count: keepCompleted },
-    removeOnFail: { count: keepFailed },
-  };
-  await queue.add(reviewJobName, job, jobOptions);
   // BullMQ ignores an add under an existing id without saying so; the stored delivery id tells
   // whether this add or a concurrent one (another machine, same commit) won.
   const stored = await queue.getJob(bullmqId);
@@ -73,6 +67,26 @@ export async function enqueueOnBullmq(job: ReviewJob, ctx: EnqueueContext): Prom
   log?.debug({ jobId: id, superseded }, "review job queued");
   emit({ type: "queued", jobId: id, pull, superseded });
   return { status: "queued", jobId: id, superseded };
+}
+
+/**
+ * Records the job's head as its PR's newest and removes the PR's waiting or delayed jobs of older
+ * heads; returns their ids. A job of an older head that is running is left to its worker, which
+ * sees the newer head within a second and aborts it.
+ */
+async function replaceOlderHeads(job: ReviewJob, id: string, ctx: EnqueueContext): Promise<string[]> {
+  const pull = pullKey(job);
+  const removed: string[] = [];
+  for (const olderId of await ctx.state.claimHead(pull, job.headSha, id)) {
+    const olderBullmqId = toBullmqJobId(olderId);
+    const olderState = await ctx.queue.getJobState(olderBullmqId);
+    // remove() answers 0 for a locked job: one that started meanwhile is aborted by its worker.
+    if (["waiting", "delayed", "prioritized"].includes(olderState) && (await ctx.queue.remove(olderBullmqId)) === 1) {
+      removed.push(olderId);
+      ctx.emit({ type: "superseded", jobId: olderId, pull, by: id, state: "waiting" });
+    }
+  }
+  return removed;
 }
 
 /** Whether a job under this id counts as already accepted; clears a finished one that does not. */

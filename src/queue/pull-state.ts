@@ -46,6 +46,11 @@ export class PullState {
     return (await this.redis.set(this.keys.delivery(deliveryId), "1", "EX", deliveryTtlSeconds, "NX")) === "OK";
   }
 
+  /** Lets a delivery be accepted again (its enqueue failed half-way: a redelivery should retry). */
+  async forgetDelivery(deliveryId: string): Promise<void> {
+    await this.redis.del(this.keys.delivery(deliveryId));
+  }
+
   /**
    * Records `headSha` as the PR's newest head and `jobId` as pending; returns the ids of the PR's
    * pending jobs at other heads, which no longer count as pending.

@@ -3,7 +3,7 @@ import { createQueue } from "../../src/queue/create-queue.js";
 import { toBullmqJobId } from "../../src/queue/redis-keys.js";
 import { jobIdOf, type ReviewJob } from "../../src/queue/review-job.js";
 import { aborted, deferred, eventLog, makeJob, sha, waitUntil, watchUnhandledRejections } from "./queue-test-helpers.js";
-import { inspectJob, redisQueueHarness, redisUrl, requireRedis } from "./redis-test-helpers.js";
+import { inspectJob, redisQueueHarness, redisUrl, requireRedis, waitForRedis } from "./redis-test-helpers.js";
 
 describe("BullMQ queue: enqueue, dedupe, superseding (real Redis)", () => {
   let harness: ReturnType<typeof redisQueueHarness>;
@@ -30,6 +30,7 @@ describe("BullMQ queue: enqueue, dedupe, superseding (real Redis)", () => {
 
     expect(await queue.enqueue(job)).toEqual({ status: "queued", jobId: jobIdOf(job), superseded: [] });
     await waitUntil(() => events.of("completed").length === 1, "the job to complete");
+    await waitForRedis(async () => (await worker.depth()).active === 0, "BullMQ to record the completion");
     await new Promise((r) => setTimeout(r, 300)); // a second run would show up by now
     await queue.close();
 
@@ -67,6 +68,14 @@ describe("BullMQ queue: enqueue, dedupe, superseding (real Redis)", () => {
     expect((await queue.enqueue(makeJob())).status).toBe("duplicate"); // completed
     expect(runs).toBe(1);
     expect(events.of("duplicate").map((e) => e.reason)).toEqual(["job-id", "job-id", "job-id"]);
+  });
+
+  it("lets exactly one of two machines accept the same commit at the same time", async () => {
+    const a = harness.open({ role: "producer" });
+    const b = harness.open({ role: "producer" });
+    const outcomes = await Promise.all([a.enqueue(makeJob()), b.enqueue(makeJob()), a.enqueue(makeJob()), b.enqueue(makeJob())]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["duplicate", "duplicate", "duplicate", "queued"]);
+    expect(await a.depth()).toEqual({ waiting: 1, active: 0 });
   });
 
   it("keeps full reviews apart per delivery, with ':' in ids encoded for BullMQ", async () => {
@@ -134,6 +143,7 @@ describe("BullMQ queue: enqueue, dedupe, superseding (real Redis)", () => {
 
     expect(await machineB.enqueue(makeJob({ headSha: sha("2") }))).toMatchObject({ status: "queued", superseded: [] });
     await waitUntil(() => events.of("completed").length === 1, "the newer job to complete");
+    await waitForRedis(async () => (await machineB.depth()).active === 0, "BullMQ to record the completion");
 
     expect(ran).toEqual(["1", "2"]);
     expect(maxRunning).toBe(1);

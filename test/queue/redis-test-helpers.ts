@@ -62,6 +62,15 @@ export function redisQueueHarness() {
   };
 }
 
+/** Polls an async `check` (a Redis read) until it returns true, failing with `what` after `timeoutMs`. */
+export async function waitForRedis(check: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** A BullMQ view of a test's queue, for asserting job states; close it after use. */
 export async function inspectJob(queueName: string, bullmqId: string) {
   const admin = new Redis(redisUrl, { maxRetriesPerRequest: null });

@@ -70,10 +70,14 @@ export function applyGate(input: GateInput): GateResult {
   }
 
   const candidates: Finding[] = [];
+  // Comments already on the PR still occupy the density budget: a re-review of unchanged code
+  // must not drain the summary into new inline comments.
+  let postedBefore = 0;
   for (const original of byFingerprint.values()) {
     // 3. Never the same comment twice across pushes.
     if (input.alreadyPosted?.has(original.fingerprint)) {
       dropped.push({ finding: original, reason: "already posted" });
+      if (original.severity !== "blocking" && original.confidence >= config.thresholds[original.category]) postedBefore++;
       continue;
     }
     const finding = { ...original };
@@ -101,7 +105,7 @@ export function applyGate(input: GateInput): GateResult {
   // blocking finding; the per-run cap bounds everything.
   const densityCap = Math.max(MIN_DENSITY_CAP, Math.ceil((input.changedLines / 100) * config.maxCommentsPer100Lines));
   const inline: Finding[] = [];
-  let nonBlocking = 0;
+  let nonBlocking = postedBefore;
   for (const finding of candidates) {
     if (inline.length >= config.maxInlineComments) {
       summaryOnly.push({ finding, reason: `over the inline comment cap (${config.maxInlineComments} per review)` });

@@ -99,3 +99,14 @@ describe("applyGate", () => {
     expect(result.inline.map((f) => `${f.path}:${f.line}`)).toEqual(["a.ts:2", "a.ts:9", "b.ts:1"]);
   });
 });
+
+describe("applyGate on a PR that already has comments", () => {
+  it("counts comments posted before against the density cap, so a re-review adds no new notes", () => {
+    const posted = Array.from({ length: 5 }, (_, i) => finding({ line: i + 1, fingerprint: `old-${i}` }));
+    const capped = finding({ line: 50, fingerprint: "capped-before" });
+    const blocking = finding({ line: 60, fingerprint: "new-blocking", severity: "blocking" });
+    const result = gate([...posted, capped, blocking], { changedLines: 40, alreadyPosted: new Set(posted.map((f) => f.fingerprint)) });
+    expect(result.inline.map((f) => f.fingerprint)).toEqual(["new-blocking"]);
+    expect(result.summaryOnly.map((s) => s.finding.fingerprint)).toEqual(["capped-before"]);
+  });
+});

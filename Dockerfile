@@ -21,5 +21,7 @@ COPY bin ./bin
 COPY app.yml ./
 USER node
 EXPOSE 3000
-ENTRYPOINT ["node", "bin/patchwarden.js"]
-CMD ["--help"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# The App (webhooks + in-process workers). For scale-out workers: `node bin/patchwarden.js worker`.
+CMD ["node", "dist/src/app/main.js"]

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ConfigError } from "../config/config-error.js";
 import { DiffParseError } from "../diff/diff-error.js";
 import { REVIEW_USAGE, runReviewCommand, type CommandIo } from "./review-command.js";
+import { runWorkerCommand } from "./worker-command.js";
 import { UsageError } from "./usage-error.js";
 import { packageVersion } from "./package-version.js";
 
@@ -9,6 +10,7 @@ const USAGE = `Usage: patchwarden <command> [options]
 
 Commands:
   review     review a change (a diff file, stdin, or your branch against its base)
+  worker     run review workers on the Redis queue (scale-out beside the App)
 
 Run 'patchwarden <command> --help' for a command's options.
 
@@ -28,6 +30,8 @@ export async function main(argv: string[], io: CommandIo = defaultIo): Promise<n
     switch (command) {
       case "review":
         return await runReviewCommand(rest, io);
+      case "worker":
+        return await runWorkerCommand(rest, io);
       case "--version":
       case "-v":
         io.stdout(`${packageVersion()}\n`);

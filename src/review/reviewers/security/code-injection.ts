@@ -1,7 +1,8 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { anchorLine, excerpt, firstAddedLine } from "./anchor-lines.js";
 import { callArguments, memberPath, unwrap, type SyntaxNode } from "./js-syntax.js";
-import { resolveCallee } from "./module-bindings.js";
+import { addedNodesOf, nodesOnMatchingLines, wordsPattern } from "./line-search.js";
+import { namesBoundTo, resolveCallee } from "./module-bindings.js";
 import { pyDottedPath, pyImports, pyPositionalArgs, pyProvenanceThroughLocals } from "./python-syntax.js";
 import { localInitializer, provenanceThroughLocals, type Provenance } from "./taint-hints.js";
 
@@ -17,10 +18,11 @@ function globalName(callee: SyntaxNode | null): string | undefined {
   return path.length === 2 && GLOBAL_OBJECTS.has(path[0]) ? path[1] : undefined;
 }
 
-function vmFunction(call: SyntaxNode, root: SyntaxNode): string | undefined {
-  const resolved = resolveCallee(call, root);
-  if (resolved) return resolved.module === "vm" && resolved.path.length === 1 && VM_FUNCTIONS.has(resolved.path[0]) ? resolved.path[0] : undefined;
+function vmFunction(call: SyntaxNode, root: SyntaxNode, vmImported: boolean): string | undefined {
   const path = memberPath(call.childForFieldName("function") ?? call.childForFieldName("constructor"));
+  // Resolving imports means reading the whole file: only worth it when `vm` is in sight.
+  const resolved = vmImported || path?.[0] === "vm" ? resolveCallee(call, root) : undefined;
+  if (resolved) return resolved.module === "vm" && resolved.path.length === 1 && VM_FUNCTIONS.has(resolved.path[0]) ? resolved.path[0] : undefined;
   return path?.length === 2 && path[0] === "vm" && VM_FUNCTIONS.has(path[1]) ? path[1] : undefined;
 }
 
@@ -33,12 +35,12 @@ interface Sink {
   reportOpaque: boolean;
 }
 
-function sinkOf(node: SyntaxNode, root: SyntaxNode): Sink | undefined {
+function sinkOf(node: SyntaxNode, root: SyntaxNode, vmImported: boolean): Sink | undefined {
   const args = callArguments(node);
   if (node.type === "new_expression") {
     const name = globalName(node.childForFieldName("constructor"));
     if (name === "Function" && args.length) return { label: "`new Function`", code: args[args.length - 1], reportOpaque: true };
-    const vm = vmFunction(node, root);
+    const vm = vmFunction(node, root, vmImported);
     if (vm === "Script" && args[0]) return { label: "`new vm.Script`", code: args[0], reportOpaque: true };
     return undefined;
   }
@@ -47,7 +49,7 @@ function sinkOf(node: SyntaxNode, root: SyntaxNode): Sink | undefined {
   if (name === "Function" && args.length) return { label: "`Function(...)`", code: args[args.length - 1], reportOpaque: true };
   // A timer's first argument is usually a function; only a string built at runtime is code.
   if (name && TIMERS.has(name) && args[0]) return { label: `\`${name}\` with a string`, code: args[0], reportOpaque: false };
-  const vm = vmFunction(node, root);
+  const vm = vmFunction(node, root, vmImported);
   if (vm && vm !== "Script" && args[0]) return { label: `\`vm.${vm}\``, code: args[0], reportOpaque: true };
   return undefined;
 }
@@ -68,9 +70,16 @@ function reportJs(ctx: FileContext, node: SyntaxNode, sink: Sink, how: Provenanc
   });
 }
 
+const GLOBAL_SINKS = ["eval", "Function", ...TIMERS];
+const MENTIONS_VM = /["'](?:node:)?vm["']/;
+
 function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
-  for (const node of root.descendantsOfType(["call_expression", "new_expression"])) {
-    const sink = sinkOf(node, root);
+  // Sinks are called by name, so only lines naming one (or a local bound to `vm`) are parsed
+  // further; this also finds unchanged sinks whose code an added line now builds.
+  const vmImported = MENTIONS_VM.test(ctx.newText);
+  const names = [...GLOBAL_SINKS, "vm", ...(vmImported ? namesBoundTo(root, "vm") : [])];
+  for (const node of nodesOnMatchingLines(ctx, wordsPattern(names)!, ["call_expression", "new_expression"])) {
+    const sink = sinkOf(node, root, vmImported);
     if (!sink) continue;
     const how = provenanceThroughLocals(sink.code, root);
     if (how === "constant" || (how === "opaque" && !sink.reportOpaque)) continue;
@@ -80,13 +89,13 @@ function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
 
 function checkPython(ctx: FileContext, root: SyntaxNode): void {
   const imported = pyImports(root);
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of addedNodesOf(ctx, "call")) {
     const path = pyDottedPath(call.childForFieldName("function"));
     const name = path?.length === 1 ? path[0] : undefined;
     // A local `from x import exec` shadows the builtin.
     if ((name !== "eval" && name !== "exec") || imported.has(name)) continue;
     const [code] = pyPositionalArgs(call);
-    if (!code || !ctx.touchesAdded(call)) continue;
+    if (!code) continue;
     const how = pyProvenanceThroughLocals(code);
     if (how === "constant") continue;
     ctx.report({

@@ -1,7 +1,8 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { anchorLine, excerpt, firstAddedLine } from "./anchor-lines.js";
 import { callArguments, memberPath, propertyKeyName, unwrap, type SyntaxNode } from "./js-syntax.js";
-import { resolveCallee } from "./module-bindings.js";
+import { addedNodesOf, nodesOnMatchingLines, wordsPattern } from "./line-search.js";
+import { namesBoundTo, resolveCallee } from "./module-bindings.js";
 import { pyCalleeName, pyKeywordArg, pyPositionalArgs, pyProvenanceThroughLocals } from "./python-syntax.js";
 import { localInitializer, provenanceThroughLocals, type Provenance } from "./taint-hints.js";
 
@@ -66,8 +67,15 @@ function report(ctx: FileContext, call: SyntaxNode, culprit: SyntaxNode, fn: str
   });
 }
 
+// Every call this rule can trace names the module somewhere in the file (import or receiver).
+const MENTIONS_CHILD_PROCESS = /child_process|childProcess/;
+
 function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
-  for (const call of root.descendantsOfType("call_expression")) {
+  if (!MENTIONS_CHILD_PROCESS.test(ctx.newText)) return;
+  // Only lines that name the module or a local bound to it can hold a shell call; this also finds
+  // unchanged calls whose command an added line now builds.
+  const names = wordsPattern(["child_process", "childProcess", ...namesBoundTo(root, "child_process")])!;
+  for (const call of nodesOnMatchingLines(ctx, names, "call_expression")) {
     const fn = childProcessFunction(call, root);
     if (!fn) continue;
     const parts = shellParts(fn, callArguments(call));
@@ -84,7 +92,7 @@ function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
 }
 
 function checkPython(ctx: FileContext, root: SyntaxNode): void {
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of addedNodesOf(ctx, "call")) {
     const name = pyCalleeName(call, root);
     if (!name) continue;
     const always = PY_SHELL_ALWAYS.has(name);
@@ -93,7 +101,6 @@ function checkPython(ctx: FileContext, root: SyntaxNode): void {
     if (!command || command.type === "list" || command.type === "tuple") continue;
     const how = pyProvenanceThroughLocals(command);
     if (how === "constant") continue;
-    if (!ctx.touchesAdded(call)) continue;
     const short = name.split(".").pop()!;
     ctx.report({
       line: anchorLine(ctx, call, command),

@@ -81,6 +81,22 @@ function classNameOf(fn: SyntaxNode, python: boolean): string {
   return "";
 }
 
+/**
+ * The container with `key` on the new side, looked up around `row` (where the deleted lines sat):
+ * the nearest named container there, or one around it. Falls back to every container in the file
+ * only when the function moved.
+ */
+function keptContainer(now: ParsedSource, row: number, key: string): SyntaxNode | undefined {
+  const python = now.language === "python";
+  const root = now.tree.rootNode;
+  const line = now.text.split("\n", row + 1)[row] ?? "";
+  const at = root.descendantForPosition({ row, column: Math.max(0, line.search(/\S/)) });
+  for (let owner = containerKey(at, python); owner; owner = containerKey(owner.node, python)) {
+    if (owner.key === key) return owner.node;
+  }
+  return containersOf(now).get(key);
+}
+
 /** Every function and route registration on a side, by key. */
 function containersOf(source: ParsedSource): Map<string, SyntaxNode> {
   const python = source.language === "python";
@@ -121,9 +137,9 @@ function allLinesDeleted(ctx: FileContext, node: SyntaxNode): boolean {
 }
 
 /** `if (!allowed) return/throw ...` without an else, deleted whole. */
-function removedEarlyExits(ctx: FileContext, old: ParsedSource): RemovedGuard[] {
+function removedEarlyExits(ctx: FileContext): RemovedGuard[] {
   const found: RemovedGuard[] = [];
-  for (const node of old.tree.rootNode.descendantsOfType("if_statement")) {
+  for (const node of ctx.deletedNodes("if_statement")) {
     if (!allLinesDeleted(ctx, node) || node.childForFieldName("alternative")) continue;
     const consequence = node.childForFieldName("consequence");
     const condition = node.childForFieldName("condition");
@@ -139,10 +155,9 @@ function removedEarlyExits(ctx: FileContext, old: ParsedSource): RemovedGuard[] 
 }
 
 /** Deleted calls to `validate*`/`authorize*`/... and deleted middleware references to them. */
-function removedGuardCalls(ctx: FileContext, old: ParsedSource): RemovedGuard[] {
-  const python = old.language === "python";
+function removedGuardCalls(ctx: FileContext, python: boolean): RemovedGuard[] {
   const found: RemovedGuard[] = [];
-  for (const id of old.tree.rootNode.descendantsOfType(python ? ["identifier"] : ["identifier", "property_identifier"])) {
+  for (const id of ctx.deletedNodes(python ? ["identifier"] : ["identifier", "property_identifier"])) {
     if (!ctx.deletedLines.has(id.startPosition.row + 1)) continue;
     const kind = guardKind(id.text);
     if (!kind) continue;
@@ -198,6 +213,51 @@ function replacementIn(ctx: FileContext, kept: SyntaxNode, guard: RemovedGuard, 
   return renamed !== undefined ? { how: "renamed", text: renamed } : { how: "different", text: candidates[0] };
 }
 
+const IF_WORD = /(?<![\w$])if(?![\w$])/;
+const EXIT_WORD = /(?<![\w$])(return|throw|raise|break|continue)(?![\w$])/;
+
+/**
+ * True when the deleted lines can hold what this rule looks for: a guard-named call, or an `if`
+ * with an exit and a guard word (the whole statement is deleted, so all three sit in one run of
+ * deleted lines).
+ */
+function deletedTextMayHoldGuard(ctx: FileContext): boolean {
+  for (const hunk of ctx.file.hunks) {
+    let ifs = false;
+    let exits = false;
+    let hints = false;
+    for (const line of hunk.lines) {
+      if (line.kind !== "del") {
+        ifs = exits = hints = false;
+        continue;
+      }
+      for (const word of line.content.match(/[A-Za-z_$][\w$]*/g) ?? []) if (guardKind(word)) return true;
+      ifs ||= IF_WORD.test(line.content);
+      exits ||= EXIT_WORD.test(line.content);
+      hints ||= readsAsGuard(line.content);
+      if (ifs && exits && hints) return true;
+    }
+  }
+  return false;
+}
+
+/** The new-side line where a deleted old-side line used to be: the first line shown after it. */
+function newRowAfter(ctx: FileContext, oldLine: number): number {
+  for (const hunk of ctx.file.hunks) {
+    let passed = false;
+    let lastNew = hunk.newStart;
+    for (const line of hunk.lines) {
+      if (line.kind === "del" && line.oldLine === oldLine) passed = true;
+      else if (line.newLine !== undefined) {
+        if (passed) return line.newLine;
+        lastNew = line.newLine;
+      }
+    }
+    if (passed) return Math.max(1, lastNew);
+  }
+  return Math.max(1, oldLine);
+}
+
 /** The PR deletes an access or validation early exit, or a call to validate…/authorize…/sanitize…, from a function it keeps. */
 export const deletedGuard: Rule = {
   meta: {
@@ -209,19 +269,22 @@ export const deletedGuard: Rule = {
     languages: ["javascript", "typescript", "tsx", "python"],
   },
   checkFile(ctx) {
-    const old = ctx.oldSource;
     const now = ctx.source;
     // Tests delete assertions and fixtures' checks all the time; that is not a security change.
-    if (!old || !now || !ctx.deletedLines.size || isTestPath(ctx.path)) return;
+    if (!now || !ctx.deletedLines.size || isTestPath(ctx.path)) return;
+    // Most deletions hold nothing that reads as a check: decide that from the text, before
+    // paying for the old side's parse.
+    if (!deletedTextMayHoldGuard(ctx)) return;
+    const old = ctx.oldSource;
+    if (!old) return;
     const python = old.language === "python";
-    const oldContainers = containersOf(old);
-    const newContainers = containersOf(now);
-    for (const guard of [...removedEarlyExits(ctx, old), ...removedGuardCalls(ctx, old)]) {
+    for (const guard of [...removedEarlyExits(ctx), ...removedGuardCalls(ctx, python)]) {
       const owner = containerKey(guard.node, python);
-      const kept = owner && newContainers.get(owner.key);
-      const before = owner && oldContainers.get(owner.key);
+      if (!owner) continue;
+      const before = owner.node;
+      const kept = keptContainer(now, newRowAfter(ctx, guard.node.startPosition.row + 1) - 1, owner.key);
       // A function that is gone (or renamed) from this file is not "still present".
-      if (!owner || !kept || !before) continue;
+      if (!kept) continue;
       if (guard.kind === "if") {
         if (normalized(kept.text).includes(guard.needle)) continue;
       } else {

@@ -1,6 +1,7 @@
 import type { FileContext, RawFinding, Rule } from "../../rule.js";
 import { splitLines } from "../../file-context.js";
 import { anchorLine } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { isTestPath } from "./file-roles.js";
 import { lastName, propertyKeyName, stringValue, type SyntaxNode } from "./js-syntax.js";
 import { pyDottedPath, pyStringValue } from "./python-syntax.js";
@@ -70,8 +71,7 @@ function messageFor(kind: string, shown: string): string {
 }
 
 function checkLiterals(ctx: FileContext, report: (f: RawFinding) => void): void {
-  for (const literal of ctx.source!.tree.rootNode.descendantsOfType(["string", "template_string"])) {
-    if (!ctx.touchesAdded(literal)) continue;
+  for (const literal of addedNodesOf(ctx, ["string", "template_string"])) {
     const value = literalValue(literal);
     if (value === undefined || value.length < 10) continue;
     const known = findKnownSecret(value);

@@ -1,6 +1,7 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { splitLines } from "../../file-context.js";
 import { anchorLine } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { calleeName, FUNCTION_TYPES, functionName, identifierWords, lastName, memberPath, propertyKeyName, type SyntaxNode } from "./js-syntax.js";
 import { pyCalleeName, pyDottedPath } from "./python-syntax.js";
 
@@ -95,13 +96,12 @@ export const insecureRandomness: Rule = {
     const python = ctx.source!.language === "python";
     const root = ctx.source!.tree.rootNode;
     const calls = python
-      ? root.descendantsOfType("call").filter((c) => {
+      ? addedNodesOf(ctx, "call").filter((c) => {
           const [module, fn] = (pyCalleeName(c, root) ?? "").split(".");
           return module === "random" && PY_RANDOM_FUNCTIONS.has(fn);
         })
-      : root.descendantsOfType("call_expression").filter((c) => memberPath(c.childForFieldName("function"))?.join(".") === "Math.random");
+      : addedNodesOf(ctx, "call_expression").filter((c) => memberPath(c.childForFieldName("function"))?.join(".") === "Math.random");
     for (const call of calls) {
-      if (!ctx.touchesAdded(call)) continue;
       const { verdict, name } = verdictFor(contextNames(call, python));
       if (verdict !== "secret" && verdict !== "identifier") continue;
       const api = python ? "the `secrets` module (`secrets.token_urlsafe()`, `secrets.choice`)" : "`crypto.randomUUID()` or `crypto.getRandomValues()` (node:crypto `randomBytes` on the server)";

@@ -99,6 +99,13 @@ function resolveReference(node: SyntaxNode, bindings: Map<string, ModuleBinding>
   return bound ? { module: bound.module, path: [...bound.path, ...rest] } : undefined;
 }
 
+/** Local names bound to `module` itself or to one of its members (`cp`, `exec`, `run` for `promisify(exec)`). */
+export function namesBoundTo(root: SyntaxNode, module: string): string[] {
+  const names: string[] = [];
+  for (const [name, binding] of moduleBindings(root)) if (binding.module === module) names.push(name);
+  return names;
+}
+
 /**
  * Resolves the callee of a call or `new` expression to a module member, e.g.
  * `cp.exec(...)`, `exec(...)` after `import { exec }`, `require("fs").readFileSync(...)`.

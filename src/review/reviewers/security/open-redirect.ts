@@ -1,5 +1,6 @@
 import type { Rule } from "../../rule.js";
 import { anchorLine, excerpt } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { callArguments, calleeName, memberPath, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { isRequestInput, outermostFunction, requestTaintedLocals } from "./taint-hints.js";
 
@@ -81,7 +82,7 @@ export const openRedirect: Rule = {
   checkFile(ctx) {
     const root = ctx.source!.tree.rootNode;
     const sinks: Array<{ node: SyntaxNode; target: SyntaxNode; label: string }> = [];
-    for (const call of root.descendantsOfType("call_expression")) {
+    for (const call of addedNodesOf(ctx, "call_expression")) {
       const path = memberPath(call.childForFieldName("function"));
       const args = callArguments(call);
       if (path?.length === 2 && REDIRECTORS.has(path[0]) && path[1] === "redirect" && args.length) {
@@ -91,13 +92,12 @@ export const openRedirect: Rule = {
         sinks.push({ node: call, target: args[0], label: `\`${path.join(".")}\`` });
       }
     }
-    for (const assign of root.descendantsOfType("assignment_expression")) {
+    for (const assign of addedNodesOf(ctx, "assignment_expression")) {
       const left = memberPath(assign.childForFieldName("left"));
       const right = assign.childForFieldName("right");
       if (right && LOCATION_TARGETS.some((t) => samePath(left, t))) sinks.push({ node: assign, target: right, label: `assigning \`${left!.join(".")}\`` });
     }
     for (const { node, target, label } of sinks) {
-      if (!ctx.touchesAdded(node)) continue;
       const scope = outermostFunction(node) ?? root;
       const tainted = requestTaintedLocals(scope, leadsWithInput);
       if (!leadsWithInput(target, tainted) || hasAllowListCheck(scope)) continue;

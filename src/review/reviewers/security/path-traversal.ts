@@ -1,5 +1,6 @@
 import type { Rule } from "../../rule.js";
 import { anchorLine, excerpt } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { callArguments, calleeName, memberPath, propertyKeyName, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { resolveCallee } from "./module-bindings.js";
 import { carriesRequestInput, outermostFunction, requestTaintedLocals } from "./taint-hints.js";
@@ -40,7 +41,12 @@ const RESPONSE_FILE_METHODS = new Set(["sendFile", "download"]);
 // Calls that confine a path to a directory, or validate it, when they appear in the handler.
 const CONTAINMENT_CALLS = /^(startsWith|relative|isSafe\w*|isInside\w*|isWithin\w*|isSubPath\w*|isPathInside|isUnder\w*|assert\w*Inside\w*|safeJoin|resolveSafe\w*|sanitize\w*|validate\w*Path\w*)$/;
 
-function fsFunction(call: SyntaxNode, root: SyntaxNode): string | undefined {
+// An import of one of FS_MODULES: the only way a call with another name can reach them.
+const MENTIONS_FS_MODULE = /["'](?:node:)?(?:fs|fs-extra|graceful-fs|fs\/promises)["']/;
+
+function fsFunction(call: SyntaxNode, root: SyntaxNode, fsImported: boolean): string | undefined {
+  // Resolving imports reads the whole file: skip it for calls that cannot be a sink.
+  if (!fsImported && !FS_SINKS.has(calleeName(call) ?? "")) return undefined;
   const resolved = resolveCallee(call, root);
   if (resolved) {
     if (!FS_MODULES.has(resolved.module)) return undefined;
@@ -87,9 +93,9 @@ export const pathTraversal: Rule = {
   checkFile(ctx) {
     const root = ctx.source!.tree.rootNode;
     const tainted = new Map<SyntaxNode, Set<string>>();
-    for (const call of root.descendantsOfType("call_expression")) {
-      if (!ctx.touchesAdded(call)) continue;
-      const sink = fsFunction(call, root) ?? responseFileMethod(call);
+    const fsImported = MENTIONS_FS_MODULE.test(ctx.newText);
+    for (const call of addedNodesOf(ctx, "call_expression")) {
+      const sink = fsFunction(call, root, fsImported) ?? responseFileMethod(call);
       const target = callArguments(call)[0];
       if (!sink || !target) continue;
       const scope = outermostFunction(call) ?? root;

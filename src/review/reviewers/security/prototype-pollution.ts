@@ -1,5 +1,6 @@
 import type { Rule } from "../../rule.js";
 import { anchorLine } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { boundNames, callArguments, calleeName, FUNCTION_TYPES, functionName, identifierWords, parameterNames, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
 
 const DANGEROUS_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -172,8 +173,7 @@ export const prototypePollution: Rule = {
   },
   checkFile(ctx) {
     const reported = new Set<SyntaxNode>();
-    for (const assign of ctx.source!.tree.rootNode.descendantsOfType("assignment_expression")) {
-      if (!ctx.touchesAdded(assign)) continue;
+    for (const assign of addedNodesOf(ctx, "assignment_expression")) {
       const left = unwrap(assign.childForFieldName("left"));
       if (left?.type !== "subscript_expression") continue;
       const key = left.childForFieldName("index");

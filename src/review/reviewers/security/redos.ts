@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { anchorLine, excerpt } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { callArguments, memberPath, stringValue, type SyntaxNode } from "./js-syntax.js";
 import { pyCalleeName, pyKeywordArg, pyPositionalArgs, pyStringPrefix, pyStringValue } from "./python-syntax.js";
 import { analyzeBacktracking, type RegexFlags } from "./regex-backtracking.js";
@@ -29,8 +30,7 @@ function jsFlags(letters: string): RegexFlags {
 
 function jsCandidates(ctx: FileContext, root: SyntaxNode): Candidate[] {
   const found: Candidate[] = [];
-  for (const node of root.descendantsOfType(["regex", "new_expression", "call_expression"])) {
-    if (!ctx.touchesAdded(node)) continue;
+  for (const node of addedNodesOf(ctx, ["regex", "new_expression", "call_expression"])) {
     if (node.type === "regex") {
       const pattern = node.childForFieldName("pattern")?.text;
       const flags = node.childForFieldName("flags")?.text ?? "";
@@ -70,10 +70,10 @@ function pythonToJs(pattern: string, fn: string): { pattern: string; flags: Rege
 
 function pyCandidates(ctx: FileContext, root: SyntaxNode): Candidate[] {
   const found: Candidate[] = [];
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of addedNodesOf(ctx, "call")) {
     const name = pyCalleeName(call, root) ?? "";
     const [module, fn] = name.split(".");
-    if ((module !== "re" && module !== "regex") || !PY_RE_FUNCTIONS.has(fn) || !ctx.touchesAdded(call)) continue;
+    if ((module !== "re" && module !== "regex") || !PY_RE_FUNCTIONS.has(fn)) continue;
     const arg = pyPositionalArgs(call)[0] ?? pyKeywordArg(call, "pattern");
     const value = pyStringValue(arg);
     if (!arg || value === undefined || arg.type !== "string") continue;

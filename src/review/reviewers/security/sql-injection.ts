@@ -13,6 +13,7 @@ import {
 } from "./js-syntax.js";
 import { pyDottedPath, pyEnclosingFunction, pyImports, pyPositionalArgs, pyStringValue } from "./python-syntax.js";
 import { provenanceOf } from "./taint-hints.js";
+import { nodesOnMatchingLines, wordsPattern } from "./line-search.js";
 
 // Methods of database clients and query builders that send their string argument as SQL.
 const SQL_METHODS = new Set([
@@ -150,8 +151,13 @@ const MESSAGE_FIX =
   "Pass values as bound parameters (`query(\"... WHERE id = $1\", [id])` / `?` placeholders) or use a tagged template such as sql`...`; " +
   "table and column names must come from an allow-list.";
 
+// Lines naming a query method: the only places a query call can start (or continue, `db\n.query(`).
+const SQL_METHOD_WORDS = wordsPattern(SQL_METHODS)!;
+const PY_SQL_WORDS = wordsPattern([...PY_SQL_METHODS, "text"])!;
+
 function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
-  for (const call of root.descendantsOfType("call_expression")) {
+  // Unchanged calls count too when an added line builds their SQL, so search by name, not by change.
+  for (const call of nodesOnMatchingLines(ctx, SQL_METHOD_WORDS, "call_expression")) {
     const fn = unwrap(call.childForFieldName("function"));
     if (fn?.type !== "member_expression" || !SQL_METHODS.has(fn.childForFieldName("property")?.text ?? "")) continue;
     const arg = queryArgument(call);
@@ -245,7 +251,7 @@ function pyLocalValue(id: SyntaxNode): SyntaxNode | undefined {
 
 function checkPython(ctx: FileContext, root: SyntaxNode): void {
   const imported = pyImports(root);
-  for (const call of root.descendantsOfType("call")) {
+  for (const call of nodesOnMatchingLines(ctx, PY_SQL_WORDS, "call")) {
     const fn = call.childForFieldName("function");
     const path = pyDottedPath(fn);
     const method = fn?.type === "attribute" ? fn.childForFieldName("attribute")?.text : undefined;

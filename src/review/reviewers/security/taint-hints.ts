@@ -24,31 +24,38 @@ const LITERAL_TYPES = new Set(["number", "true", "false", "null", "undefined", "
 // SCREAMING_CASE names are constants by convention in both JS and Python.
 const CONSTANT_NAME = /^[A-Z][A-Z0-9_]*$/;
 
-const constCache = new WeakMap<SyntaxNode, Set<string>>();
+const constCache = new WeakMap<SyntaxNode, Map<string, boolean>>();
 
-/** Names declared anywhere in the file as `const NAME = <constant expression>`. */
-export function constantNames(root: SyntaxNode): Set<string> {
-  const cached = constCache.get(root);
-  if (cached) return cached;
-  const names = new Set<string>();
-  constCache.set(root, names);
-  // Two passes so that `const B = A + "x"` after `const A = "y"` is constant too.
-  for (let pass = 0; pass < 2; pass++) {
-    for (const decl of root.descendantsOfType("lexical_declaration")) {
-      if (decl.child(0)?.text !== "const") continue;
-      for (const declarator of decl.namedChildren) {
-        if (declarator.type !== "variable_declarator") continue;
-        const name = declarator.childForFieldName("name");
-        const value = declarator.childForFieldName("value");
-        if (name?.type === "identifier" && value && provenanceOf(value, root) === "constant") names.add(name.text);
-      }
+/**
+ * True when the file declares `name` as `const name = <constant expression>` (anywhere, in any
+ * order). Looks the name up in the text instead of walking every declaration of the file.
+ */
+export function isConstantBinding(name: string, root: SyntaxNode): boolean {
+  let known = constCache.get(root);
+  if (!known) constCache.set(root, (known = new Map()));
+  const cached = known.get(name);
+  if (cached !== undefined) return cached;
+  known.set(name, false); // `const A = B, B = A` must not recurse forever
+  const escaped = name.replace(/\$/g, "\\$");
+  const text = root.text;
+  let constant = false;
+  for (const match of text.matchAll(new RegExp(`(?<![\\w$.])${escaped}\\s*=(?![=>])`, "g"))) {
+    const id = root.descendantForIndex(match.index);
+    const declarator = id.parent;
+    if (id.type !== "identifier" || declarator?.type !== "variable_declarator" || declarator.childForFieldName("name")?.id !== id.id) continue;
+    if (declarator.parent?.type !== "lexical_declaration" || declarator.parent.child(0)?.text !== "const") continue;
+    const value = declarator.childForFieldName("value");
+    if (value && provenanceOf(value, root) === "constant") {
+      constant = true;
+      break;
     }
   }
-  return names;
+  known.set(name, constant);
+  return constant;
 }
 
 function isConstantIdentifier(node: SyntaxNode, root: SyntaxNode): boolean {
-  return node.type === "identifier" && (CONSTANT_NAME.test(node.text) || node.text === "undefined" || constantNames(root).has(node.text));
+  return node.type === "identifier" && (CONSTANT_NAME.test(node.text) || node.text === "undefined" || isConstantBinding(node.text, root));
 }
 
 /** Classifies an expression by how its value was built (see Provenance). */

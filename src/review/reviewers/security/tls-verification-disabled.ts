@@ -1,6 +1,7 @@
 import type { FileContext, RawFinding, Rule } from "../../rule.js";
 import { splitLines } from "../../file-context.js";
 import { anchorLine } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { isTestPath } from "./file-roles.js";
 import { FUNCTION_TYPES, memberPath, propertyKeyName, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { pyDottedPath, pyKeywordArg } from "./python-syntax.js";
@@ -46,13 +47,11 @@ function disabledSetting(key: string, value: SyntaxNode | null): string | undefi
 
 function checkJavaScript(ctx: FileContext, report: (f: RawFinding) => void): void {
   const root = ctx.source!.tree.rootNode;
-  for (const pair of root.descendantsOfType("pair")) {
-    if (!ctx.touchesAdded(pair)) continue;
+  for (const pair of addedNodesOf(ctx, "pair")) {
     const what = disabledSetting(propertyKeyName(pair.childForFieldName("key")) ?? "", pair.childForFieldName("value"));
     if (what) report({ line: anchorLine(ctx, pair), message: `${what} ${JS_MESSAGE}` });
   }
-  for (const assign of root.descendantsOfType("assignment_expression")) {
-    if (!ctx.touchesAdded(assign)) continue;
+  for (const assign of addedNodesOf(ctx, "assignment_expression")) {
     const path = memberPath(assign.childForFieldName("left"));
     const what = path && disabledSetting(path[path.length - 1], assign.childForFieldName("right"));
     if (what) report({ line: anchorLine(ctx, assign), message: `${what} ${JS_MESSAGE}` });
@@ -61,8 +60,7 @@ function checkJavaScript(ctx: FileContext, report: (f: RawFinding) => void): voi
 
 function checkPython(ctx: FileContext, report: (f: RawFinding) => void): void {
   const root = ctx.source!.tree.rootNode;
-  for (const call of root.descendantsOfType("call")) {
-    if (!ctx.touchesAdded(call)) continue;
+  for (const call of addedNodesOf(ctx, "call")) {
     const path = pyDottedPath(call.childForFieldName("function")) ?? [];
     const name = path[path.length - 1] ?? "";
     if (PY_HTTP_CALLS.has(name) && pyKeywordArg(call, "verify")?.type === "false") {
@@ -73,8 +71,7 @@ function checkPython(ctx: FileContext, report: (f: RawFinding) => void): void {
       report({ line: anchorLine(ctx, call), message: `\`ssl._create_unverified_context()\` ${PY_MESSAGE}` });
     }
   }
-  for (const assign of root.descendantsOfType("assignment")) {
-    if (!ctx.touchesAdded(assign)) continue;
+  for (const assign of addedNodesOf(ctx, "assignment")) {
     const left = pyDottedPath(assign.childForFieldName("left")) ?? [];
     const target = left[left.length - 1];
     const right = assign.childForFieldName("right");

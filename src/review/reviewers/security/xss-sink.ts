@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { anchorLine, excerpt } from "./anchor-lines.js";
+import { addedNodesOf } from "./line-search.js";
 import { callArguments, calleeName, memberPath, propertyKeyName, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { isRequestInput, provenanceOf } from "./taint-hints.js";
 
@@ -78,8 +79,7 @@ export const xssSink: Rule = {
   },
   checkFile(ctx) {
     const root = ctx.source!.tree.rootNode;
-    for (const node of root.descendantsOfType(["assignment_expression", "augmented_assignment_expression"])) {
-      if (!ctx.touchesAdded(node)) continue;
+    for (const node of addedNodesOf(ctx, ["assignment_expression", "augmented_assignment_expression"])) {
       const left = unwrap(node.childForFieldName("left"));
       const prop = left?.type === "member_expression" ? left.childForFieldName("property")?.text : undefined;
       if (!prop || !HTML_PROPERTIES.has(prop)) continue;
@@ -87,8 +87,7 @@ export const xssSink: Rule = {
       const verdict = judgeHtml(value, root);
       if (value && verdict) report(ctx, node, value, `\`.${prop}\``, verdict);
     }
-    for (const call of root.descendantsOfType("call_expression")) {
-      if (!ctx.touchesAdded(call)) continue;
+    for (const call of addedNodesOf(ctx, "call_expression")) {
       const name = calleeName(call);
       const args = callArguments(call);
       let html: SyntaxNode | undefined;
@@ -100,8 +99,8 @@ export const xssSink: Rule = {
       const verdict = html && judgeHtml(html, root);
       if (html && verdict) report(ctx, call, html, `\`${name}\``, verdict);
     }
-    for (const attr of root.descendantsOfType("jsx_attribute")) {
-      if (attr.namedChildren[0]?.text !== "dangerouslySetInnerHTML" || !ctx.touchesAdded(attr)) continue;
+    for (const attr of addedNodesOf(ctx, "jsx_attribute")) {
+      if (attr.namedChildren[0]?.text !== "dangerouslySetInnerHTML") continue;
       const obj = unwrap(attr.namedChildren[1]?.namedChildren[0]);
       if (obj?.type !== "object") continue;
       for (const pair of obj.namedChildren) {

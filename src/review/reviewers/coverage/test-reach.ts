@@ -11,6 +11,11 @@ export interface TestReach {
   repoTests(): string[];
   /** True when `testPath` imports `sourcePath`, directly or through re-exporting barrels. */
   imports(testPath: string, sourcePath: string): boolean;
+  /**
+   * How many ordinary modules lie between the test and `sourcePath`: 0 when the test imports it
+   * (barrels aside), 1 when it imports a module that imports it, undefined when out of reach.
+   */
+  depth(testPath: string, sourcePath: string): number | undefined;
   /** True when the test's text mentions `name` as a whole word. */
   mentions(testPath: string, name: string): boolean;
 }
@@ -42,7 +47,7 @@ export function testReachFor(change: ChangeContext): TestReach {
   const fileSet = () => (files ??= new Set(change.repo.listFiles()));
   const fileExists = (p: string) => fileSet().has(p);
   const direct = new Map<string, { all: string[]; reexported: string[] }>();
-  const closure = new Map<string, Set<string>>();
+  const closure = new Map<string, Map<string, number>>();
 
   // Every symbol asks about every test; read each file once.
   const texts = new Map<string, string | undefined>();
@@ -70,24 +75,22 @@ export function testReachFor(change: ChangeContext): TestReach {
   const isBarrel = (path: string) => /^(index\.[cm]?[jt]sx?|__init__\.py)$/.test(posix.basename(path));
 
   const reachable = (testPath: string) => {
-    let seen = closure.get(testPath);
-    if (seen) return seen;
-    seen = new Set<string>();
+    let depthOf = closure.get(testPath);
+    if (depthOf) return depthOf;
+    depthOf = new Map<string, number>();
     // 0-1 breadth-first walk: a barrel or re-export edge costs nothing, an ordinary import one level.
-    const depthOf = new Map<string, number>();
     const queue: [string, number][] = directTargets(testPath).all.map((t) => [t, 0]);
     while (queue.length) {
       const [path, depth] = queue.shift()!;
       if ((depthOf.get(path) ?? Infinity) <= depth) continue;
       depthOf.set(path, depth);
-      seen.add(path);
       const d = directTargets(path);
       const free = isBarrel(path) ? d.all : d.reexported;
       for (const t of free) queue.unshift([t, depth]);
       if (depth < MAX_DEPTH) for (const t of d.all) queue.push([t, depth + 1]);
     }
-    closure.set(testPath, seen);
-    return seen;
+    closure.set(testPath, depthOf);
+    return depthOf;
   };
 
   let tests: string[] | undefined;
@@ -97,6 +100,7 @@ export function testReachFor(change: ChangeContext): TestReach {
         .filter((p) => isTestFile(p) && detectLanguage(p) !== undefined && !isVendoredOrGenerated(p))
         .slice(0, MAX_REPO_TESTS)),
     imports: (testPath, sourcePath) => reachable(testPath).has(sourcePath),
+    depth: (testPath, sourcePath) => reachable(testPath).get(sourcePath),
     mentions: (testPath, name) => new RegExp(`(^|[^\\w$])${escapeRegExp(name)}($|[^\\w$])`).test(read(testPath) ?? ""),
   };
   cache.set(change, reach);

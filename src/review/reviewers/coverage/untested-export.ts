@@ -77,8 +77,18 @@ function changedTestsReaching(change: ChangeContext, reach: TestReach, sourcePat
   return false;
 }
 
-function repoTestsReaching(reach: TestReach, sourcePath: string, name: string): string[] {
-  return reach.repoTests().filter((t) => (reach.mentions(t, name) && reach.imports(t, sourcePath)) || (matchesByName(t, sourcePath) && reach.mentions(t, name)));
+/**
+ * Tests that cover a new symbol: a test of the module itself (it imports the module or is named
+ * after it) must name the symbol; a test one module away exercises it through that module.
+ */
+function testsCovering(change: ChangeContext, reach: TestReach, sourcePath: string, name: string): string[] {
+  const changed = change.files.filter((t) => t.file.status !== "deleted" && isTestFile(t.path) && t.source).map((t) => t.path);
+  const candidates = [...new Set([...changed, ...reach.repoTests()])];
+  return candidates.filter((t) => {
+    const depth = reach.depth(t, sourcePath);
+    if (depth === 0 || matchesByName(t, sourcePath)) return reach.mentions(t, name);
+    return depth !== undefined;
+  });
 }
 
 function checkChange(change: ChangeContext, reportAt: (path: string, finding: RawFinding) => void): void {
@@ -96,16 +106,16 @@ function checkChange(change: ChangeContext, reportAt: (path: string, finding: Ra
       // A class changes with every edit to any method; only new classes are judged as a whole.
       const changedLines = added || symbol.kind === "class" ? 0 : addedBodyCodeLines(ctx, symbol);
       if (!added && changedLines === 0) continue;
-      changeTested ??= changedTestsReaching(change, reach, ctx.path);
-      if (changeTested) continue;
-      const existing = repoTestsReaching(reach, ctx.path, symbol.name);
+      // A new function needs a test that names it; for a changed one, a changed test of its module will do.
+      if (!added && (changeTested ??= changedTestsReaching(change, reach, ctx.path))) continue;
+      const existing = testsCovering(change, reach, ctx.path, symbol.name);
       const what = symbol.kind === "class" ? "class" : "function";
       const line = startLineOf(symbol.nameNode);
       if (added) {
         if (existing.length) continue;
         reportAt(ctx.path, {
           line,
-          message: `New exported ${what} \`${symbol.name}\` has no test: no test file in this change or in the repository imports \`${ctx.path}\` and uses it.`,
+          message: `New exported ${what} \`${symbol.name}\` has no test: no test file in this change or in the repository imports \`${ctx.path}\` and uses \`${symbol.name}\`.`,
         });
       } else if (existing.length) {
         // Small edits to tested code are what existing tests are for; ask only about larger rewrites.

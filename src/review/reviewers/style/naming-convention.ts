@@ -1,7 +1,7 @@
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
-import { collectDeclaredNames, conventionCasesOf, type NameKind } from "./declared-names.js";
+import { collectDeclaredNames, conventionCasesOf, type DeclaredName, type NameKind } from "./declared-names.js";
 import { respell, type NameCase } from "./name-case.js";
 import { languageGroupOf, repoProfileFor, type LanguageGroup } from "./repo-profile.js";
 
@@ -12,6 +12,8 @@ export const NAME_MAJORITY = 0.8;
 // A file that already uses the deviating case this often has a local reason (generated bindings,
 // a mirrored API) that a repository-wide count cannot see.
 const LOCAL_PRECEDENT = 2;
+// Names spelled out in one grouped finding.
+const MAX_LISTED = 4;
 
 const KIND_PLURAL: Record<NameKind, string> = { function: "functions", method: "methods", class: "classes", type: "types", constant: "module-level constants" };
 const GROUP_NAME: Record<LanguageGroup, string> = { ts: "TypeScript", js: "JavaScript", py: "Python" };
@@ -41,16 +43,27 @@ function checkFile(ctx: FileContext): void {
     for (const c of conventionCasesOf(d, source.language)) local.set(`${d.kind}:${c}`, (local.get(`${d.kind}:${c}`) ?? 0) + 1);
   }
   const profile = repoProfileFor(ctx.change, group);
+  // One finding per kind and file: a new module written in another style is one remark, not ten.
+  const offenders = new Map<NameKind, { decl: DeclaredName; own: NameCase }[]>();
   for (const d of added) {
     const cases = conventionCasesOf(d, source.language);
     if (!cases.length) continue;
     const majority = majorityOf(profile.names.get(d.kind));
     if (!majority || cases.includes(majority.major)) continue;
     if (cases.some((c) => (local.get(`${d.kind}:${c}`) ?? 0) >= LOCAL_PRECEDENT)) continue;
+    const list = offenders.get(d.kind) ?? [];
+    list.push({ decl: d, own: cases[0] });
+    offenders.set(d.kind, list);
+  }
+  for (const [kind, list] of offenders) {
+    const majority = majorityOf(profile.names.get(kind))!;
     const share = Math.round((100 * majority.count) / majority.total);
+    const shown = list.slice(0, MAX_LISTED).map((o) => `\`${o.decl.name}\` → \`${respell(o.decl.name, majority.major)}\``);
+    const more = list.length > MAX_LISTED ? ` and ${list.length - MAX_LISTED} more` : "";
+    const subject = list.length === 1 ? `\`${list[0].decl.name}\` is ${list[0].own}` : `${list.length} ${KIND_PLURAL[kind]} added here are not ${majority.major}`;
     ctx.report({
-      line: startLineOf(d.node),
-      message: `\`${d.name}\` is ${cases[0]}, but ${majority.count} of ${majority.total} ${KIND_PLURAL[d.kind]} (${share}%) in this repository's ${GROUP_NAME[group]} files are ${majority.major}: consider \`${respell(d.name, majority.major)}\`.`,
+      line: startLineOf(list[0].decl.node),
+      message: `${subject}, but ${majority.count} of ${majority.total} ${KIND_PLURAL[kind]} (${share}%) in this repository's ${GROUP_NAME[group]} files are ${majority.major}: consider ${shown.join(", ")}${more}.`,
     });
   }
 }

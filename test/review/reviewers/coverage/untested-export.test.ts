@@ -92,6 +92,17 @@ describe("coverage/untested-export", () => {
     expect(findings.map((f) => [f.line, f.message.includes("`add`")])).toEqual([[4, true]]);
   });
 
+  it("flags a new function even when the module's own test changed without naming it", () => {
+    const findings = reviewSnippets([untestedExport], {
+      "src/math.ts": ADD,
+      "test/math.test.ts": `
+ import { sub } from "../src/math.js";
+-it("subs", () => expect(sub(2, 1)).toBe(1));
++it("subtracts", () => expect(sub(2, 1)).toBe(1));`,
+    }, OTHER_TEST);
+    expect(findings.map((f) => [f.path, f.line])).toEqual([["src/math.ts", 1]]);
+  });
+
   it("reports a rewritten function whose existing tests did not change, at low confidence", () => {
     const findings = reviewSnippet(untestedExport, "src/math.ts", `
  export function add(a: number, b: number): number {
@@ -197,7 +208,7 @@ describe("coverage/untested-export", () => {
     });
 
     it("accepts test_<module>.py in the change, or an absolute import from an existing test", () => {
-      expect(reviewSnippets([untestedExport], { "pkg/parser.py": PY, "tests/test_parser.py": "+def test_it():\n+    assert True" }, PY_REPO)).toEqual([]);
+      expect(reviewSnippets([untestedExport], { "pkg/parser.py": PY, "tests/test_parser.py": "+def test_it():\n+    assert parse_line('a=b') == ('a', 'b')" }, PY_REPO)).toEqual([]);
       expect(reviewSnippet(untestedExport, "src/pkg/parser.py", PY, {
         ...PY_REPO,
         "src/pkg/__init__.py": "",

@@ -96,4 +96,13 @@ describe("style/naming-convention", () => {
     const findings = reviewSnippet(namingConvention, "src/new.js", "\n+const retryLimit = 3;\n+function f() { const localLimit = 3; }", upper);
     expect(findings.map((f) => [f.line, f.message.includes("`RETRY_LIMIT`")])).toEqual([[1, true]]);
   });
+
+  it("groups the names of one kind into one finding per file", () => {
+    const upper = repoOf(22, (i) => `src/c${i}.js`, (i) => `const MAX_SIZE_${i} = ${i};\n`);
+    const findings = reviewSnippet(namingConvention, "src/new.js", "\n+const retryLimit = 3;\n+const waitMs = 10;\n+const NAME = 'x';", upper);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].line).toBe(1);
+    expect(findings[0].message).toContain("2 module-level constants added here are not UPPER_CASE");
+    expect(findings[0].message).toContain("`waitMs` → `WAIT_MS`");
+  });
 });

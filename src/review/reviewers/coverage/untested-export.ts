@@ -79,15 +79,19 @@ function changedTestsReaching(change: ChangeContext, reach: TestReach, sourcePat
 
 /**
  * Tests that cover a new symbol: a test of the module itself (it imports the module or is named
- * after it) must name the symbol; a test one module away exercises it through that module.
+ * after it) must name the symbol; a test in the change one module away exercises it through that
+ * module (a new helper with a new caller and its test). Unchanged tests must name the symbol,
+ * which also keeps the repository-wide search to a text scan plus a few parses.
  */
 function testsCovering(change: ChangeContext, reach: TestReach, sourcePath: string, name: string): string[] {
-  const changed = change.files.filter((t) => t.file.status !== "deleted" && isTestFile(t.path) && t.source).map((t) => t.path);
-  const candidates = [...new Set([...changed, ...reach.repoTests()])];
-  return candidates.filter((t) => {
+  const changed = new Set(change.files.filter((t) => t.file.status !== "deleted" && isTestFile(t.path) && t.source).map((t) => t.path));
+  const candidates = new Set([...changed, ...reach.repoTests()]);
+  return [...candidates].filter((t) => {
+    const named = reach.mentions(t, name);
+    if (!named && !changed.has(t)) return false;
     const depth = reach.depth(t, sourcePath);
-    if (depth === 0 || matchesByName(t, sourcePath)) return reach.mentions(t, name);
-    return depth !== undefined;
+    if (depth === 0 || matchesByName(t, sourcePath)) return named;
+    return depth !== undefined && (named || changed.has(t));
   });
 }
 

@@ -10,10 +10,11 @@ import { parseArgs } from "node:util";
 import type { BenchContext, BenchSection, SectionReport } from "./bench-section.js";
 import { formatTable } from "./format-table.js";
 import { canCollectGarbage } from "./measure.js";
+import { intakeSection } from "./sections/intake.js";
 import { reviewEngineSection } from "./sections/review-engine.js";
 
 /** Every benchmark, in print order. New sections (intake/webhook, LLM tokens) go here. */
-const SECTIONS: BenchSection[] = [reviewEngineSection];
+const SECTIONS: BenchSection[] = [reviewEngineSection, intakeSection];
 
 const USAGE = "usage: run-bench [--rounds N] [--warmup N] [--only id[,id]] [--out FILE]";
 

@@ -1,0 +1,152 @@
+import { generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:net";
+import { Probot, ProbotOctokit, Server, type ApplicationFunction } from "probot";
+import { createPatchwardenApp, type AppRuntime } from "../../src/app/index.js";
+import { readEnv } from "../../src/config/env.js";
+import { createMemoryQueue } from "../../src/queue/memory-queue.js";
+import type { QueueEvent } from "../../src/queue/queue-events.js";
+
+/** The App's id in the JWTs it signs; the stand-in does not check it. */
+const APP_ID = 4242;
+
+/**
+ * Probot's Octokit with the throttling plugin's pacing off (about one write a second per
+ * installation). With it, the check runs the recorder creates for a burst of 200 deliveries would
+ * trickle out for minutes after the burst (and keep the process alive that long); without it they
+ * all run during the burst, in this process. The paced case is measured in a child process
+ * (paced-intake-child.ts) that can exit with the backlog still queued. Probot replaces a `throttle`
+ * object given through `defaults({...})`, hence the function form applied after Probot's own.
+ */
+const UnpacedOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  ...options,
+  throttle: { ...(options.throttle as object), enabled: false },
+}));
+
+/** A port free on 127.0.0.1 right now (Probot's Server treats port 0 as "use 3000"). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = probe.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Options every Probot server of the bench shares. */
+export interface ProbotServerOptions {
+  /** The api.github.com stand-in's base URL. */
+  baseUrl: string;
+  /** Webhook secret the deliveries are signed with. */
+  secret: string;
+  /** Keep Probot's write pacing (the production default); off unless asked for, see UnpacedOctokit. */
+  paced?: boolean;
+}
+
+/** A Probot `Server` listening on 127.0.0.1 with an app loaded. */
+export interface RunningProbotServer {
+  /** Where GitHub would post deliveries. */
+  webhookUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `app` as `probot run` would (Probot's `Server`, which verifies `x-hub-signature-256`
+ * with the secret and answers once the handlers have run), on a random 127.0.0.1 port, with a
+ * throwaway RSA key. Logs are silenced below `fatal` so stdout stays the bench's tables.
+ */
+export async function startProbotServer(options: ProbotServerOptions, app: ApplicationFunction): Promise<RunningProbotServer> {
+  const { privateKey } = generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  });
+  const defaults = {
+    appId: APP_ID,
+    privateKey,
+    secret: options.secret,
+    baseUrl: options.baseUrl,
+    logLevel: "fatal" as const,
+    ...(options.paced ? {} : { Octokit: UnpacedOctokit }),
+  };
+  // The Server hands its own logger to the Probot it builds; without one it logs every request at info.
+  const log = (await new Probot(defaults).ready()).log;
+  const server = new Server({ Probot: Probot.defaults(defaults), log, host: "127.0.0.1", port: await freePort() });
+  await server.load(app);
+  await server.start();
+  return { webhookUrl: `http://127.0.0.1:${server.port}/api/github/webhooks`, stop: () => server.stop() };
+}
+
+/**
+ * What any Probot app costs before doing anything: a handler for `pull_request.opened` that
+ * returns at once. Probot still verifies, parses and builds the event's Context and Octokit.
+ */
+export const noopApp: ApplicationFunction = (probot) => {
+  probot.on("pull_request.opened", async () => undefined);
+};
+
+export interface AppServerOptions extends ProbotServerOptions {
+  /** `producer`: intake only; `both`: the in-process worker reviews too. */
+  workerMode: "producer" | "both";
+}
+
+/** The App running on Probot's HTTP server, with its queue's events recorded. */
+export interface RunningAppServer {
+  /** Where GitHub would post deliveries. */
+  webhookUrl: string;
+  runtime: AppRuntime;
+  /** Every queue event so far, in order. */
+  events: QueueEvent[];
+  /** Resolves with the first event (already seen or later) matching `predicate`; rejects after `timeoutMs`. */
+  waitFor(predicate: (event: QueueEvent) => boolean, timeoutMs: number): Promise<QueueEvent>;
+  close(): Promise<void>;
+}
+
+/** Starts the real App (createPatchwardenApp) on Probot's Server against the stand-in, with the in-memory queue. */
+export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
+  const events: QueueEvent[] = [];
+  const listeners = new Set<() => void>();
+  const queue = createMemoryQueue({
+    concurrency: 2,
+    onEvent: (event) => {
+      events.push(event);
+      for (const listener of listeners) listener();
+    },
+  });
+  const { app, runtime } = createPatchwardenApp({
+    env: readEnv({ WORKER_MODE: options.workerMode, RECONCILE_ON_START: "false" }),
+    queue,
+  });
+  const server = await startProbotServer(options, app);
+  const started = await runtime;
+
+  const waitFor = (predicate: (event: QueueEvent) => boolean, timeoutMs: number) =>
+    new Promise<QueueEvent>((resolve, reject) => {
+      const check = () => {
+        const hit = events.find(predicate);
+        if (!hit) return;
+        listeners.delete(check);
+        clearTimeout(timer);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`no matching queue event within ${timeoutMs} ms (saw ${events.length} events)`));
+      }, timeoutMs);
+      listeners.add(check);
+      check();
+    });
+
+  return {
+    webhookUrl: server.webhookUrl,
+    runtime: started,
+    events,
+    waitFor,
+    close: async () => {
+      await started.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { isSafePattern, type RedosDetectorResult, type RedosDetectorTrailEntry, type RedosDetectorTrailEntrySide } from "redos-detector";
+import { analyzeGrowth, type GrowthReport } from "./regex-growth.js";
 
 /** Flags that change what a pattern matches (JavaScript letters). */
 export interface RegexFlags {
@@ -115,21 +116,46 @@ function buildAttack(found: ExponentialTrail, flags: string): string | undefined
   return prefix + pump.repeat(Math.ceil(ATTACK_LENGTH / pump.length)) + breaker;
 }
 
+/** redos-detector's verdict (bounded in steps and time); undefined when it cannot read the pattern. */
+function detect(pattern: string, flags: RegexFlags): RedosDetectorResult | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return undefined;
+  try {
+    return isSafePattern(pattern, { ...flags, maxSteps: MAX_STEPS, timeout: TIMEOUT_MS });
+  } catch {
+    return undefined; // syntax the detector does not support
+  }
+}
+
+function exponentialReport(result: RedosDetectorResult, flags: RegexFlags): BacktrackingReport | undefined {
+  const found = findExponentialTrail(result);
+  if (!found) return undefined;
+  const letters = `${flags.caseInsensitive ? "i" : ""}${flags.unicode ? "u" : ""}${flags.dotAll ? "s" : ""}`;
+  return { quantifier: found.quantifier, attack: buildAttack(found, letters) };
+}
+
 /**
  * Analyses a JavaScript-syntax pattern with redos-detector (bounded in steps and time) and
  * reports exponential backtracking; undefined when safe, only polynomial, or not analysable.
  */
 export function analyzeBacktracking(pattern: string, flags: RegexFlags): BacktrackingReport | undefined {
-  if (pattern.length > MAX_PATTERN_LENGTH) return undefined;
-  let result: RedosDetectorResult;
-  try {
-    result = isSafePattern(pattern, { ...flags, maxSteps: MAX_STEPS, timeout: TIMEOUT_MS });
-  } catch {
-    return undefined; // syntax the detector does not support
-  }
-  if (result.safe) return undefined;
-  const found = findExponentialTrail(result);
-  if (!found) return undefined;
-  const letters = `${flags.caseInsensitive ? "i" : ""}${flags.unicode ? "u" : ""}${flags.dotAll ? "s" : ""}`;
-  return { quantifier: found.quantifier, attack: buildAttack(found, letters) };
+  const result = detect(pattern, flags);
+  return result && !result.safe ? exponentialReport(result, flags) : undefined;
+}
+
+/** How badly a pattern can backtrack: exponentially, or polynomially (with an input that shows it). */
+export type RegexVerdict = { kind: "exponential"; report: BacktrackingReport } | { kind: "polynomial"; growth: GrowthReport };
+
+/**
+ * Exponential backtracking as `analyzeBacktracking` finds it; otherwise, when redos-detector sees
+ * two ways to match the same text, whether that actually costs polynomial time, measured by
+ * counting a backtracking matcher's steps on pumped inputs (`analyzeGrowth`). Ambiguity alone is
+ * not enough: `^(.*!)([^!]*)$` is ambiguous and still linear.
+ */
+export function judgeRegex(pattern: string, flags: RegexFlags, sticky = false): RegexVerdict | undefined {
+  const result = detect(pattern, flags);
+  if (!result || result.safe) return undefined;
+  const report = exponentialReport(result, flags);
+  if (report) return { kind: "exponential", report };
+  const growth = analyzeGrowth(pattern, flags, sticky);
+  return growth ? { kind: "polynomial", growth } : undefined;
 }

@@ -51,13 +51,56 @@ describe("security/redos", () => {
     expect(findings.map((f) => f.line)).toEqual([2, 3]);
   });
 
-  it("ignores safe and merely quadratic patterns, and unchanged ones", () => {
+  it("ignores safe patterns, unchanged ones and patterns run only on constants", () => {
     expect(reviewSnippet(redos, "src/a.js", `
  const old = /^(a+)+$/;
-+const csv = /\\s*,\\s*/;
-+const trim = /^\\s+|\\s+$/g;
 +const id = new RegExp("^[a-z][a-z0-9_]*$", "i");
-+const dyn = new RegExp(userPattern);`)).toEqual([]);
++const dyn = new RegExp(userPattern);
++const parts = "a, b".split(/\\s*,\\s*/);
++export const isBlank = (s) => /^\\s*$/.test(s);`)).toEqual([]);
+  });
+
+  it("flags quadratic patterns run on a caller's text, and only in the summary when unused here", () => {
+    const findings = reviewSnippet(redos, "src/headers.js", `
++const TOKEN_LIST = / *, */;
++export function parseTokenList(header) {
++  return header.split(TOKEN_LIST);
++}
++export const trimEnd = (text) => text.replace(/[\\r\\n]+$/, "");
++export const RULES = { name: /^\\s*(\\w+)\\s*=/, separator: /\\s*;\\s*/ };`);
+    expect(findings.map((f) => [f.line, f.confidence])).toEqual([
+      [1, 0.6],
+      [5, 0.6],
+      [6, 0.4],
+    ]);
+    expect(findings[0].message).toContain('takes quadratic time on text like `" ".repeat(50000)');
+    expect(findings[0].message).toContain("passed in by the caller");
+    expect(findings[1].message).toContain('"\\n".repeat(50000)');
+  });
+
+  it("lowers confidence for text that does not come from a caller, and skips length-checked text", () => {
+    const findings = reviewSnippet(redos, "src/ms.js", `
++export function parse(str) {
++  str = String(str);
++  if (str.length > 100) return undefined;
++  const m = /^(-?(?:\\d+)?\\.?\\d+) *(ms|s|m|h)?$/i.exec(str);
++  return m && Number(m[1]);
++}
++export class Lexer {
++  next() { return this.buffer.match(/\\s+$/); }
++}`);
+    expect(findings.map((f) => [f.line, f.confidence])).toEqual([[8, 0.45]]);
+    expect(findings[0].message).toContain("built elsewhere");
+  });
+
+  it("flags quadratic Python patterns on a function's parameter", () => {
+    const findings = reviewSnippet(redos, "util.py", `
+ import re
++def strip_newlines(text):
++    return re.sub(r"[\\r\\n]+$", "", text)
++def is_id(value):
++    return re.fullmatch(r"[a-z]+\\d*", value)`);
+    expect(findings.map((f) => [f.line, f.confidence])).toEqual([[3, 0.6]]);
   });
 
   it("ignores Python patterns it cannot translate faithfully", () => {

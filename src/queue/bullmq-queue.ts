@@ -1,10 +1,11 @@
 import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { QueueShutdownError } from "./abort-reasons.js";
 import { createJobRunner, type RunResult, type RunningJob } from "./bullmq-job-runner.js";
 import { enqueueOnBullmq } from "./bullmq-enqueue.js";
 import { PullState } from "./pull-state.js";
 import { emitQueueEvent, type QueueEvent, type QueueEventListener, type QueueLogger } from "./queue-events.js";
+import { RedisClients } from "./redis-clients.js";
 import { pullKeys } from "./redis-keys.js";
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from "./retry-policy.js";
 import type { JobQueue, ReviewJob } from "./review-job.js";
@@ -67,10 +68,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
   const keys = pullKeys(queueName);
   const emit = (event: QueueEvent) => emitQueueEvent(onEvent, event, log);
 
+  const clients = new RedisClients(redisUrl, log);
+  // BullMQ repeats connection errors as its own error events: those are logged once, by `clients`.
+  const onBullmqError = (what: string) => (err: Error) => (clients.degraded ? log?.debug({ err }, what) : log?.warn({ err }, what));
   // A few retries only: an enqueue inside a webhook request should fail fast when Redis is down.
-  const client = connect(redisUrl, 3, log);
+  const client = clients.open(3);
   const queue = new Queue<ReviewJob, RunResult>(queueName, { connection: client });
-  queue.on("error", (err) => log?.warn({ err }, "queue connection error"));
+  queue.on("error", onBullmqError("queue error"));
   const producerState = new PullState(client, keys);
   const running = new Map<string, RunningJob>();
   const inFlight = new Set<Promise<unknown>>();
@@ -90,11 +94,15 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
       }
       const settled = await settleWithin([...inFlight], closeTimeoutMs);
       if (!settled) log?.warn({ stillRunning: running.size, closeTimeoutMs }, "queue closed with processors ignoring their abort signal");
-      // Force leaves the ignoring jobs locked: they are recovered by other workers when the lock expires.
-      await worker.close(!settled).catch((err: unknown) => log?.warn({ err }, "could not close the worker cleanly"));
+      // Force leaves the ignoring jobs locked: they are recovered by other workers when the lock
+      // expires. Without a connection there is nothing to wait for, and a graceful close of a
+      // BullMQ worker never resolves while Redis is unreachable; the timeout is the backstop.
+      const force = !settled || workerClient?.status !== "ready";
+      const closed = worker.close(force).catch((err: unknown) => log?.warn({ err }, "could not close the worker cleanly"));
+      if (!(await settleWithin([closed], closeTimeoutMs))) log?.warn({ closeTimeoutMs }, "gave up waiting for the worker to close");
     }
     await queue.close().catch((err: unknown) => log?.warn({ err }, "could not close the queue cleanly"));
-    await Promise.all([disconnect(client), workerClient && disconnect(workerClient)]);
+    await clients.closeAll();
   }
 
   return {
@@ -110,7 +118,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
       if (role === "producer") throw new Error("queue role is producer: it cannot start workers");
       if (worker) throw new Error("queue already started");
       // BullMQ requires maxRetriesPerRequest: null on a worker's connections (blocking commands).
-      workerClient = connect(redisUrl, null, log);
+      workerClient = clients.open(null);
       const state = new PullState(workerClient, keys);
       const runner = createJobRunner({
         state,
@@ -142,10 +150,12 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
           settings: { backoffStrategy: (attemptsMade, _type, err) => retryDelayMs(policy, attemptsMade, err) },
         },
       );
-      worker.on("error", (err) => log?.warn({ err }, "queue worker error"));
+      worker.on("error", onBullmqError("queue worker error"));
       worker.on("stalled", (jobId) => log?.warn({ jobId }, "review job stalled (its worker stopped); handed to another worker"));
       stopWatch = watchRunningJobs({ state, running, intervalMs: supersedeCheckMs, pullLockTtlMs, log, emit });
-      await worker.waitUntilReady();
+      // Ready means connected; a close() meanwhile (Redis down at boot) ends the wait too.
+      const closingNow = new Promise<void>((resolve) => worker?.once("closing", () => resolve()));
+      await Promise.race([worker.waitUntilReady(), closingNow]);
     },
     async depth() {
       const counts = await queue.getJobCounts("waiting", "delayed", "prioritized", "active");
@@ -156,25 +166,6 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
       return closing;
     },
   };
-}
-
-function connect(url: string, maxRetriesPerRequest: number | null, log: QueueLogger | undefined): Redis {
-  const client = new Redis(url, { maxRetriesPerRequest });
-  // Without a listener ioredis reports every failed reconnect as an unhandled error event.
-  client.on("error", (err: unknown) => log?.warn({ err }, "redis connection error"));
-  return client;
-}
-
-async function disconnect(client: Redis): Promise<void> {
-  if (client.status === "ready") {
-    try {
-      await client.quit();
-      return;
-    } catch {
-      // fall through to a hard disconnect
-    }
-  }
-  client.disconnect();
 }
 
 /** True when all `promises` settle within `ms`. */

@@ -1,4 +1,5 @@
 import { QueueShutdownError } from "../../src/queue/abort-reasons.js";
+import { createBullmqQueue } from "../../src/queue/bullmq-queue.js";
 import { toBullmqJobId } from "../../src/queue/redis-keys.js";
 import { jobIdOf } from "../../src/queue/review-job.js";
 import { aborted, deferred, eventLog, makeJob, recordingLogger, waitUntil, watchUnhandledRejections } from "./queue-test-helpers.js";
@@ -117,6 +118,23 @@ describe("BullMQ queue: several workers, crashes, shutdown (real Redis)", () => 
     expect(ranOnB.sort()).toEqual([1, 2]);
     // Handing back did not spend an attempt.
     expect(events.of("completed").find((e) => e.jobId === jobIdOf(job))?.attempt).toBe(1);
+  });
+
+  it("fails an enqueue fast and still closes when Redis is unreachable", async () => {
+    const log = recordingLogger();
+    // Port 1 refuses connections: Redis is "down" for this instance only.
+    const queue = createBullmqQueue({ redisUrl: "redis://127.0.0.1:1", role: "both", log });
+    const before = Date.now();
+    await expect(queue.enqueue(makeJob())).rejects.toThrow("max retries per request");
+    expect(Date.now() - before).toBeLessThan(3000);
+    const started = queue.start(async () => {});
+    await new Promise((r) => setTimeout(r, 200));
+    await queue.close();
+    await started; // start() gives up waiting for Redis when the queue closes
+    // One warning per connection and outage, not one per reconnect attempt.
+    const warnings = log.lines.filter((l) => l.level === "warn").map((l) => l.msg);
+    expect(warnings.filter((m) => m === "redis connection lost; reconnecting")).toHaveLength(2);
+    expect(warnings.length).toBeLessThanOrEqual(4);
   });
 
   it("enforces roles and a single start()", async () => {

@@ -47,10 +47,14 @@ export interface BullmqQueue extends JobQueue {
 }
 
 /**
- * A JobQueue on BullMQ, for several App processes or machines: the same dedupe, superseding,
- * retry and shutdown behaviour as the memory queue, across processes (see docs of the helpers:
- * bullmq-enqueue, bullmq-job-runner, supersede-watch). A job whose worker dies is handed to
- * another worker once its lock expires, so a job may run more than once but is never lost.
+ * A JobQueue on BullMQ, for several App processes or machines, with the memory queue's behaviour
+ * across them: dedupe by delivery id and job id (bullmq-enqueue), a newer head removes the PR's
+ * waiting jobs and aborts its running one wherever it runs, within `supersedeCheckMs`
+ * (supersede-watch), jobs of one PR never run side by side (a per-PR Redis lock, see
+ * bullmq-job-runner), RetryableJobErrors are retried with the RetryPolicy's backoff.
+ * Unlike the memory queue, nothing is lost: close() hands running jobs back to the waiting list,
+ * waiting jobs stay in Redis, and a job whose worker dies is handed to another worker once its
+ * lock expires, so a job may start more than once but always finishes somewhere.
  */
 export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
   const { redisUrl, role, log, onEvent } = options;
@@ -158,6 +162,7 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
       await Promise.race([worker.waitUntilReady(), closingNow]);
     },
     async depth() {
+      if (closing) throw new Error("queue is closed: ask another instance");
       const counts = await queue.getJobCounts("waiting", "delayed", "prioritized", "active");
       return { waiting: (counts.waiting ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0), active: counts.active ?? 0 };
     },

@@ -108,6 +108,7 @@ describe("BullMQ queue: several workers, crashes, shutdown (real Redis)", () => 
     expect(events.of("aborted")).toMatchObject([{ jobId: jobIdOf(job), reason: "shutdown" }]);
     expect(events.of("failed")).toEqual([]);
     await expect(machineA.enqueue(makeJob({ pullNumber: 3 }))).rejects.toThrow("queue is closed");
+    await expect(machineA.depth()).rejects.toThrow("queue is closed");
     expect((await inspectJob(harness.queueName, toBullmqJobId(jobIdOf(job)))).state).toBe("waiting");
 
     const machineB = harness.open({ onEvent: events.onEvent });

@@ -26,7 +26,7 @@ export async function runWorkerCommand(argv: string[], io: CommandIo, signals: N
   if (env.QUEUE !== "redis") throw new UsageError("patchwarden worker needs QUEUE=redis and REDIS_URL (the in-memory queue lives inside the App process)");
   const probot = createProbot();
   const log = probot.log.child({ name: "patchwarden-worker" });
-  const queue = await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log });
+  const queue = await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log, role: "worker" });
   const metrics = createMetrics(() => queue.depth());
   const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
   await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME }));

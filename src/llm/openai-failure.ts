@@ -2,6 +2,15 @@ import { APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
 import { llmFailure, type LlmFailure, type LlmUsage } from "./llm-port.js";
 import type { EndpointProfile } from "./endpoint-profile.js";
 
+/** One attempt ran past its time limit (our own deadline: the SDK's cannot be told apart reliably). */
+export class AttemptTimeoutError extends Error {
+  override readonly name = "TimeoutError";
+
+  constructor(readonly timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+  }
+}
+
 /**
  * True when a 400 says the endpoint does not take `response_format: json_schema` (older vLLM,
  * Ollama, LM Studio builds and older OpenAI models answer so), which JSON mode can replace.
@@ -30,7 +39,7 @@ export function describeFailure(error: unknown, context: { purpose: string; atte
     const why = signal?.reason instanceof Error ? `: ${oneLine(signal.reason.message)}` : "";
     return llmFailure("aborted", `LLM ${purpose} cancelled${why}`, usage);
   }
-  if (error instanceof APIConnectionTimeoutError) {
+  if (error instanceof AttemptTimeoutError || error instanceof APIConnectionTimeoutError) {
     return llmFailure("timeout", `LLM ${purpose} skipped: no answer within ${formatSeconds(context.timeoutMs)}`, usage);
   }
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
@@ -38,14 +47,24 @@ export function describeFailure(error: unknown, context: { purpose: string; atte
     const what = error.status === 429 ? "rate limited" : error.status >= 500 ? "endpoint failing" : "endpoint refused the request";
     return llmFailure("unavailable", `LLM ${purpose} skipped: ${what} (HTTP ${error.status}${tries}: ${oneLine(withoutStatus(error.message))})`, usage);
   }
-  const cause = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
-  const detail = typeof cause === "string" ? cause : error instanceof Error ? error.message : String(error);
-  return llmFailure("unavailable", `LLM ${purpose} skipped: endpoint unreachable (${oneLine(detail)}${tries})`, usage);
+  return llmFailure("unavailable", `LLM ${purpose} skipped: endpoint unreachable (${oneLine(innermostMessage(error))}${tries})`, usage);
 }
 
 // The SDK prefixes its messages with the status ("429 Rate limit reached"), which the note already says.
 function withoutStatus(message: string): string {
   return message.replace(/^\d{3}\s+/, "");
+}
+
+// "Connection error." and "fetch failed" say little; the innermost cause names the address and errno.
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Object && "cause" in current && current.cause; depth++) {
+    current = current.cause;
+    const inner = (current as { message?: unknown }).message;
+    if (typeof inner === "string" && inner !== "") message = inner;
+  }
+  return message;
 }
 
 function formatSeconds(ms: number): string {

@@ -2,7 +2,7 @@ import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import { addUsage, NO_USAGE, type LlmFailure, type LlmMessage, type LlmPort, type LlmRequest, type LlmResult, type LlmUsage } from "./llm-port.js";
 import { isAzureHost, safeHost, sharedEndpointProfiles, type EndpointProfiles } from "./endpoint-profile.js";
-import { describeFailure, otherTokenLimitParam, rejectsJsonSchema } from "./openai-failure.js";
+import { AttemptTimeoutError, describeFailure, otherTokenLimitParam, rejectsJsonSchema } from "./openai-failure.js";
 import { retryWithBackoff, type RetryOptions } from "./retry-with-backoff.js";
 import { jsonModeInstruction, parseAnswer, repairInstruction, toResponseSchema, type ResponseSchema } from "./structured-output.js";
 import { estimatePromptTokens, estimateTokens } from "./token-estimate.js";
@@ -47,7 +47,8 @@ export class OpenAiLlm implements LlmPort {
     this.retry = { attempts: 3, baseMs: 500, maxMs: 20_000, ...options.retry };
     // Azure's v1 API takes the key as a bearer token too; its classic `api-key` header costs nothing.
     const defaultHeaders = isAzureHost(safeHost(this.baseURL)) ? { "api-key": options.apiKey } : undefined;
-    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: this.baseURL, maxRetries: 0, timeout: options.timeoutMs, defaultHeaders });
+    // The SDK's timeout is only a backstop: the per-attempt deadline in send() is the one that counts.
+    this.client = new OpenAI({ apiKey: options.apiKey, baseURL: this.baseURL, maxRetries: 0, timeout: options.timeoutMs + 5000, defaultHeaders });
   }
 
   async complete<T>(request: LlmRequest<T>, signal?: AbortSignal): Promise<LlmResult<T>> {
@@ -93,9 +94,15 @@ export class OpenAiLlm implements LlmPort {
       };
       try {
         const completion = await retryWithBackoff(
-          (attempt) => {
+          async (attempt) => {
             attempts = attempt;
-            return this.client.chat.completions.create(body, { signal, timeout: timeoutMs });
+            // Our own deadline per attempt, told apart from the caller's cancellation by which signal fired.
+            const deadline = AbortSignal.timeout(timeoutMs);
+            try {
+              return await this.client.chat.completions.create(body, { signal: signal ? AbortSignal.any([signal, deadline]) : deadline });
+            } catch (error) {
+              throw deadline.aborted && !signal?.aborted ? new AttemptTimeoutError(timeoutMs) : error;
+            }
           },
           { ...this.retry, signal },
         );

@@ -19,9 +19,11 @@ const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDO
 export function classifyHttpError(error: unknown): RetryDecision {
   if (typeof error !== "object" || error === null) return { retry: false };
   const err = error as { name?: unknown; status?: unknown; headers?: unknown; code?: unknown; cause?: unknown };
-  if (err.name === "AbortError" || err.name === "APIUserAbortError") return { retry: false };
+  // The openai SDK's error classes leave `name` as "Error": their constructor names tell them apart.
+  const names = new Set([err.name, error.constructor?.name]);
+  if (names.has("AbortError") || names.has("APIUserAbortError")) return { retry: false };
   // A call that ran into its timeout is slow, not broken: retrying multiplies the wait per chunk.
-  if (err.name === "APIConnectionTimeoutError" || err.name === "TimeoutError") return { retry: false };
+  if (names.has("APIConnectionTimeoutError") || names.has("TimeoutError")) return { retry: false };
   const headers = isHeaderSource(err.headers) ? err.headers : undefined;
   const afterMs = headers ? readRetryAfterMs(headers) : undefined;
   const hint = headers ? readHeader(headers, "x-should-retry") : undefined;
@@ -30,7 +32,7 @@ export function classifyHttpError(error: unknown): RetryDecision {
     const retry = hint === "true" || err.status === 429 || err.status >= 500;
     return afterMs === undefined ? { retry } : { retry, afterMs };
   }
-  if (err.name === "APIConnectionError") return { retry: true };
+  if (names.has("APIConnectionError")) return { retry: true };
   const code = typeof err.code === "string" ? err.code : (err.cause as { code?: unknown } | undefined)?.code;
   return { retry: typeof code === "string" && TRANSIENT_CODES.has(code) };
 }

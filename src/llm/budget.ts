@@ -62,7 +62,7 @@ export class LlmBudget {
     const costSoFar = this.used.costUsd + this.held.costUsd;
     let why: string | undefined;
     if (tokensSoFar + reservation.tokens > limits.maxTokensPerReview) {
-      why = `per-review token budget reached (${formatTokens(tokensSoFar)} of ${formatTokens(limits.maxTokensPerReview)} used, the next call may need ${formatTokens(reservation.tokens)})`;
+      why = `per-review token budget reached (${formatCount(tokensSoFar)} of ${formatTokens(limits.maxTokensPerReview)} used, the next call may need up to ${formatCount(reservation.tokens)})`;
     } else if (costSoFar + reservation.costUsd > limits.maxCostPerReviewUsd) {
       why = `per-review cost budget reached (${formatUsd(costSoFar)} of ${formatUsd(limits.maxCostPerReviewUsd)} spent)`;
     } else if (installationId !== undefined) {
@@ -114,7 +114,11 @@ export class LlmBudget {
 
 /** `12,345 tokens`. */
 export function formatTokens(tokens: number): string {
-  return `${Math.round(tokens).toLocaleString("en-US")} tokens`;
+  return `${formatCount(tokens)} tokens`;
+}
+
+function formatCount(count: number): string {
+  return Math.round(count).toLocaleString("en-US");
 }
 
 /** `$0.42`, or `$0.0042` below a cent so that small spends do not read as nothing. */

@@ -13,8 +13,8 @@ const TRANSIENT_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDO
 /**
  * Classifies an HTTP client error the way the LLM layer retries: 429 and 5xx yes (waiting
  * `retry-after` when given), connection failures yes, every other 4xx no (the request itself is
- * wrong; sending it again changes nothing), timeouts and cancellations no. OpenAI's own
- * `x-should-retry` header overrides the status when present.
+ * wrong; sending it again changes nothing), timeouts and cancellations no. OpenAI's
+ * `x-should-retry: false` vetoes a retry; it never makes a 4xx retryable.
  */
 export function classifyHttpError(error: unknown): RetryDecision {
   if (typeof error !== "object" || error === null) return { retry: false };
@@ -29,7 +29,7 @@ export function classifyHttpError(error: unknown): RetryDecision {
   const hint = headers ? readHeader(headers, "x-should-retry") : undefined;
   if (typeof err.status === "number") {
     if (hint === "false") return { retry: false };
-    const retry = hint === "true" || err.status === 429 || err.status >= 500;
+    const retry = err.status === 429 || err.status >= 500;
     return afterMs === undefined ? { retry } : { retry, afterMs };
   }
   if (names.has("APIConnectionError")) return { retry: true };

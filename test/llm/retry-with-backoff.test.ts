@@ -24,8 +24,12 @@ function failing(...errors: unknown[]) {
 }
 
 describe("retryWithBackoff", () => {
-  beforeEach(() => jest.useFakeTimers());
-  afterEach(() => jest.useRealTimers());
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 
   test("jittered exponential waits, capped at maxMs", async () => {
     const { fn } = failing(new HttpError(500), new HttpError(502), new HttpError(503), new HttpError(500));

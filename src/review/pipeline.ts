@@ -5,12 +5,14 @@ import { buildAnchorIndex, isSuggestionExact } from "../diff/anchors.js";
 import { detectLanguage } from "../code/languages.js";
 import { defaultConfig } from "../config/load-config.js";
 import type { PatchwardenConfig } from "../config/schema.js";
+import type { LlmPort } from "../llm/llm-port.js";
 import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from "./finding.js";
 import { buildChangeContext } from "./file-context.js";
 import { applyGate } from "./gate.js";
 import type { ReviewResult, ReviewSummary, SkippedFile, ReportedFinding } from "./review-result.js";
 import type { RepoReader, Rule } from "./rule.js";
 import { runRules } from "./run-rules.js";
+import { runLlmReview, type LlmReviewResult } from "./llm/run-llm-review.js";
 import { allRules } from "./reviewers/index.js";
 
 export interface ReviewDiffInput {
@@ -32,6 +34,12 @@ export interface ReviewDiffInput {
    * the rest of the PR was reviewed before and its findings stay in the summary.
    */
   focusLines?: ReadonlyMap<string, ReadonlySet<number>>;
+  /**
+   * Run the LLM reviewers too, through this port. `title` and `body` are the PR's own text
+   * (untrusted: shown to the models as data only); `model` prices the calls. Without it the
+   * review is static only.
+   */
+  llm?: { port: LlmPort; signal?: AbortSignal; title?: string; body?: string; model?: string };
 }
 
 const changedLinesOf = (file: DiffFile) => file.additions + file.deletions;
@@ -68,10 +76,11 @@ function countBy<K extends string>(keys: readonly K[], findings: Finding[], pick
 }
 
 /**
- * Reviews one change with the static reviewers.
+ * Reviews one change with the static reviewers, and the LLM reviewers when `llm` is given.
  *
  * 1. parse the diff  2. filter files (generated, vendored, lock, minified, budgets)
- * 3. build file contexts and parse them  4. run the rules  5. gate  6. summarise
+ * 3. build file contexts and parse them  4. run the rules (and, when asked, the LLM reviewers,
+ * merged into them)  5. gate  6. summarise
  */
 export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> {
   const config = input.config ?? defaultConfig();
@@ -91,8 +100,15 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
   const t2 = performance.now();
 
   // 4. Rules.
-  const { findings, failures } = runRules(input.rules ?? allRules, change);
+  const { findings: ruleFindings, failures } = runRules(input.rules ?? allRules, change);
   const t3 = performance.now();
+  let llm: LlmReviewResult | undefined;
+  if (input.llm) {
+    const { port, signal, title, body, model } = input.llm;
+    llm = await runLlmReview({ change, staticFindings: ruleFindings, thresholds: config.review.thresholds, port, signal, pr: { title, body }, model });
+  }
+  const findings = llm?.findings ?? ruleFindings;
+  const t3b = performance.now();
 
   // 5. Gate.
   const anchors = buildAnchorIndex(reviewed);
@@ -129,6 +145,7 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
   const partial = change.files.filter((f) => !f.complete && f.file.status !== "deleted").length;
   if (partial) notes.push(`${partial} file(s) reviewed from the diff alone: their full text was not in the repository checkout`);
   if (budgeted.skipped.length) notes.push(`${budgeted.skipped.length} file(s) over the review's budgets were not reviewed`);
+  if (llm) notes.push(...llm.notes);
 
   const summary: ReviewSummary = {
     verdict: blocking ? "blocking" : reported.length ? "comments" : "clean",
@@ -156,9 +173,10 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
         diffMs: round(t1 - t0),
         parseMs: round(t2 - t1),
         rulesMs: round(t3 - t2),
-        gateMs: round(t4 - t3),
+        gateMs: round(t4 - t3b),
         totalMs: round(t4 - t0),
       },
+      ...(llm ? { llm: llm.stats } : {}),
     },
   };
 }

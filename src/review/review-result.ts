@@ -1,4 +1,5 @@
 import type { Category, Finding, Severity } from "./finding.js";
+import type { LlmReviewStats } from "./llm/run-llm-review.js";
 
 /** A finding as the CLI and the App report it: `posted` marks what goes inline. */
 export type ReportedFinding = Finding & { posted: boolean };
@@ -33,6 +34,8 @@ export interface ReviewStats {
   dropped: number;
   /** Wall time per stage in milliseconds. */
   timings: { diffMs: number; parseMs: number; rulesMs: number; gateMs: number; totalMs: number };
+  /** LLM calls and tokens, present when the LLM reviewers ran. */
+  llm?: LlmReviewStats;
 }
 
 export interface ReviewResult {

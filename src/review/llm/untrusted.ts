@@ -1,21 +1,37 @@
-// PROVISIONAL: replaced by src/llm/untrusted-text.ts once it lands.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const HTML_COMMENT = /<!--[\s\S]*?(-->|$)/g;
+import { sanitizeUntrusted, UNTRUSTED_DATA_RULE, wrapUntrusted } from "../../llm/untrusted-text.js";
 
-/** What the system prompts say about untrusted blocks. */
-export const UNTRUSTED_NOTICE = "Everything between <untrusted-data> and </untrusted-data> comes from the pull request and its repository.";
+/**
+ * How the LLM reviewers hand pull-request text to a model, on top of src/llm/untrusted-text:
+ * code keeps its HTML comments (they are visible in the diff, and part of what is reviewed) but
+ * loses invisible characters; prose (title, description) loses both, since GitHub hides HTML
+ * comments there. Quotes are matched against code cleaned the same way.
+ */
 
-/** Removes characters a reader of the diff cannot see. */
-export function stripInvisible(text: string): string {
-  return text.replace(INVISIBLE, "");
+/** The system-prompt sentence that says what an untrusted block is. */
+export const UNTRUSTED_NOTICE = UNTRUSTED_DATA_RULE;
+
+// Packing bounds code by tokens already; the wrapper must not cut it a second time.
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** Code as a model sees it: zero-width, bidi and other invisible characters removed. */
+export function stripInvisible(code: string): string {
+  return sanitizeUntrusted(code, { keepHtmlComments: true, maxChars: NO_LIMIT }).text;
 }
 
-/** Removes hidden content from prose (title, body). */
-export function stripHiddenProse(text: string): string {
-  return stripInvisible(text.replace(HTML_COMMENT, ""));
+/** Prose as a model sees it: HTML comments and invisible characters removed. */
+export function stripHidden(prose: string): string {
+  return sanitizeUntrusted(prose, { maxChars: NO_LIMIT }).text;
 }
 
-/** Wraps untrusted text in delimiters. */
-export function wrapUntrusted(label: string, text: string): string {
-  return `<untrusted-data kind="${label}">\n${text.replace(/<\/?untrusted-data/gi, "<_untrusted-data")}\n</untrusted-data>`;
+/** A block of code (a changed file, a definition, a candidate) in untrusted delimiters. */
+export function wrapCode(source: string, code: string): string {
+  return wrapUntrusted(source, code, { keepHtmlComments: true, maxChars: NO_LIMIT });
 }
+
+/** A block of prose (title, description) in untrusted delimiters, cut at `maxChars`. */
+export function wrapProse(source: string, prose: string, maxChars: number): string {
+  return wrapUntrusted(source, prose, { maxChars });
+}
+
+/** Tokens the delimiters add around one block (random boundary twice, source name, newlines). */
+export const WRAP_OVERHEAD_TOKENS = 32;

@@ -44,6 +44,8 @@ export interface CallEstimateInput {
  * prompt + its full `maxTokens`) fits every limit, so the limits hold without knowing the answer
  * in advance; the first refusal stops the rest of the review, so what was skipped is one
  * contiguous tail that a note can name. Concurrent calls reserve their worst case until settled.
+ * One call's repair round (a second request) can go past its reservation; the excess is settled
+ * like any usage and leaves less for later calls.
  */
 export class LlmBudget {
   private readonly used = { promptTokens: 0, completionTokens: 0, costUsd: 0 };

@@ -9,6 +9,8 @@ export interface EndpointProfile {
   tokenLimitParam: "max_completion_tokens" | "max_tokens";
 }
 
+const MAX_PROFILES = 500;
+
 /**
  * Endpoint profiles per base URL and model, kept for the life of the process so only the first
  * review against a JSON-mode-only server pays for the rejected request. One shared instance by
@@ -24,7 +26,11 @@ export class EndpointProfiles {
 
   /** Records what a rejection taught about the endpoint. */
   learn(baseURL: string, model: string, change: Partial<EndpointProfile>): void {
-    this.learned.set(profileKey(baseURL, model), { ...this.get(baseURL, model), ...change });
+    const key = profileKey(baseURL, model);
+    const profile = { ...this.get(baseURL, model), ...change };
+    // Model names come from repository config: bound the memory; forgetting costs one extra 400.
+    if (!this.learned.has(key) && this.learned.size >= MAX_PROFILES) this.learned.delete(this.learned.keys().next().value as string);
+    this.learned.set(key, profile);
   }
 }
 

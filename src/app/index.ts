@@ -1,6 +1,7 @@
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { readEnv, type PatchwardenEnv } from "../config/env.js";
 import { createQueue } from "../queue/create-queue.js";
+import { openJournaledMemoryQueue } from "../queue/journaled-memory-queue.js";
 import type { JobQueue } from "../queue/review-job.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { createCheckRunHandler } from "./handlers/check-run.js";
@@ -10,7 +11,6 @@ import { createHttpHandler } from "./http-routes.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 import { reconcileUnfinishedChecks } from "./reconcile.js";
 import { createReviewProcessor } from "./review-processor.js";
-import { CheckRunRecorder } from "./check-run-recorder.js";
 
 export interface PatchwardenAppOptions {
   /** Parsed environment; read from process.env when absent. */
@@ -41,12 +41,16 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
   const app = async (probot: Probot, appOptions: ApplicationFunctionOptions) => {
     const env = options.env ?? readEnv();
     const log = probot.log.child({ name: "patchwarden" });
-    const queue = options.queue ?? (await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log }));
+    // Jobs waiting in the memory queue die with the process; its journal on DATA_DIR replays them
+    // at the next start. A Redis queue is durable by itself.
+    const queue =
+      options.queue ??
+      (env.QUEUE === "memory"
+        ? openJournaledMemoryQueue(env.DATA_DIR, { concurrency: env.REVIEW_CONCURRENCY, log })
+        : await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log }));
     const metrics = createMetrics(() => queue.depth(), options.defaultMetrics ?? true);
     const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
-    // A Redis queue is itself durable; the in-memory one needs the check run as its record.
-    const recorder = queue.kind === "memory" ? new CheckRunRecorder({ octokitFor, log, checkName: env.CHECK_NAME }) : undefined;
-    const deps = { queue, metrics, log, checkName: env.CHECK_NAME, recorder };
+    const deps = { queue, metrics, log, checkName: env.CHECK_NAME };
 
     probot.on([...PULL_REQUEST_ACTIONS].map((a) => `pull_request.${a}` as const), createPullRequestHandler(deps));
     probot.on("issue_comment.created", createIssueCommentHandler(deps));
@@ -62,7 +66,7 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
     }
 
     if (env.WORKER_MODE === "both") {
-      await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME, recorder }));
+      await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME }));
     }
     const reconciled = env.RECONCILE_ON_START
       ? reconcileUnfinishedChecks({ appOctokit: (await probot.auth()) as unknown as GitHubClient, octokitFor, queue, log, checkName: env.CHECK_NAME }).catch(

@@ -1,7 +1,6 @@
 import type { Logger } from "probot";
 import type { JobQueue, ReviewJob } from "../queue/review-job.js";
 import type { AppMetrics } from "./metrics.js";
-import type { CheckRunRecorder } from "./check-run-recorder.js";
 
 /** What every webhook handler needs: where jobs go and what to count. */
 export interface IntakeDeps {
@@ -9,14 +8,11 @@ export interface IntakeDeps {
   metrics: AppMetrics;
   log: Logger;
   checkName: string;
-  /** Records each accepted job's check run right after the answer (in-memory queue only). */
-  recorder?: CheckRunRecorder;
 }
 
 /** Enqueues a job and records the outcome; never throws into the webhook response. */
 export async function acceptJob(deps: IntakeDeps, event: string, job: ReviewJob): Promise<void> {
   const outcome = await deps.queue.enqueue(job);
-  if (outcome.status === "queued") deps.recorder?.record(job);
   deps.metrics.deliveries.inc({ event, outcome: outcome.status });
   deps.log.info(
     { event, delivery: job.deliveryId, pr: `${job.owner}/${job.repo}#${job.pullNumber}`, sha: job.headSha, outcome: outcome.status },

@@ -21,7 +21,6 @@ import type { AppMetrics } from "./metrics.js";
 import { instrumentOctokit } from "./metrics.js";
 import { findLastReviewedSha, reviewedShaMarker } from "./reviewed-marker.js";
 import type { GitHubClient } from "../github/github-client.js";
-import type { CheckRunRecorder } from "./check-run-recorder.js";
 
 export interface ReviewProcessorDeps {
   /** An installation-authenticated octokit (Probot's `app.auth(id)`). */
@@ -29,8 +28,6 @@ export interface ReviewProcessorDeps {
   log: Logger;
   metrics: AppMetrics;
   checkName: string;
-  /** Check runs the intake already created for accepted jobs (in-memory queue). */
-  recorder?: CheckRunRecorder;
 }
 
 /** GitHub takes 50 annotations per request; more would cost extra writes per review. */
@@ -62,7 +59,7 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
     const octokit = await deps.octokitFor(job.installationId);
     instrumentOctokit(octokit, deps.metrics);
     const repoRef = { owner: job.owner, repo: job.repo };
-    let checkRunId = job.checkRunId ?? (await deps.recorder?.idFor(job));
+    let checkRunId = job.checkRunId;
     let outcome = "error";
     try {
       // 2. Config first: a disabled repository gets no check run at all.

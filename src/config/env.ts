@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "./config-error.js";
 
@@ -14,7 +15,7 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Reviews run at once per process. */
   REVIEW_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  /** `both` (default): this process takes webhooks and reviews; `producer`: webhooks only (QUEUE=redis). */
+  /** `both` (default): this process takes webhooks and reviews; `producer`: webhooks only (needs QUEUE=redis). */
   WORKER_MODE: z.enum(["both", "producer"]).default("both"),
   /** On start-up, re-enqueue this App's check runs left queued/in_progress (a crash loses nothing). */
   RECONCILE_ON_START: z
@@ -23,6 +24,17 @@ export const envSchema = z.object({
     .transform((v) => v === "true" || v === "1"),
   /** Name of the check run (and of the App's reviews in logs). */
   CHECK_NAME: z.string().min(1).default("patchwarden"),
+  /**
+   * Folder for the App's local state, created if missing: with QUEUE=memory, the journal of
+   * accepted jobs not yet done (`queue.jsonl`), replayed at the next start. Default `.patchwarden`
+   * under the working directory; a relative path is resolved against it. In a container, mount a
+   * volume here, or the journal dies with the container.
+   */
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(".patchwarden")
+    .transform((dir) => resolve(dir)),
 });
 
 export type PatchwardenEnv = z.infer<typeof envSchema>;
@@ -36,6 +48,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): PatchwardenEnv {
   }
   if (result.data.QUEUE === "redis" && !result.data.REDIS_URL) {
     throw new ConfigError("invalid environment: QUEUE=redis needs REDIS_URL", ["REDIS_URL: required when QUEUE=redis"]);
+  }
+  if (result.data.WORKER_MODE === "producer" && result.data.QUEUE === "memory") {
+    // The memory queue lives in this process: without its workers, nothing would ever run the jobs.
+    throw new ConfigError("invalid environment: WORKER_MODE=producer needs QUEUE=redis (the memory queue's jobs run only in this process)", [
+      "WORKER_MODE: producer requires QUEUE=redis",
+    ]);
   }
   return result.data;
 }

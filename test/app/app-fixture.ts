@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Probot } from "probot";
 import { createPatchwardenApp, type AppRuntime } from "../../src/app/index.js";
 import { readEnv } from "../../src/config/env.js";
-import { createMemoryQueue } from "../../src/queue/memory-queue.js";
+import { openJournaledMemoryQueue } from "../../src/queue/journaled-memory-queue.js";
+import { createMemoryQueue, type MemoryQueueOptions } from "../../src/queue/memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 import type { JobQueue } from "../../src/queue/review-job.js";
 import { createTestProbot, type FakeGitHub, type PullFileInput } from "../fakes/github/index.js";
@@ -43,23 +44,26 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Starts the App against the fake, on a memory queue whose events the test can watch. */
+/**
+ * Starts the App against the fake, on a memory queue whose events the test can watch; with
+ * `dataDir`, the memory queue is journaled there as the App's default queue is on DATA_DIR.
+ */
 export async function startApp(
   fake: FakeGitHub,
-  options: { env?: Record<string, string>; queue?: JobQueue; retryBackoffMs?: number } = {},
+  options: { env?: Record<string, string>; queue?: JobQueue; retryBackoffMs?: number; dataDir?: string } = {},
 ): Promise<RunningApp> {
   const events: QueueEvent[] = [];
   const listeners = new Set<() => void>();
+  const queueOptions: MemoryQueueOptions = {
+    concurrency: 2,
+    retry: { attempts: 3, backoffMs: options.retryBackoffMs ?? 50, maxBackoffMs: 2000 },
+    onEvent: (e) => {
+      events.push(e);
+      for (const l of listeners) l();
+    },
+  };
   const queue =
-    options.queue ??
-    createMemoryQueue({
-      concurrency: 2,
-      retry: { attempts: 3, backoffMs: options.retryBackoffMs ?? 50, maxBackoffMs: 2000 },
-      onEvent: (e) => {
-        events.push(e);
-        for (const l of listeners) l();
-      },
-    });
+    options.queue ?? (options.dataDir ? openJournaledMemoryQueue(options.dataDir, queueOptions) : createMemoryQueue(queueOptions));
   const probot = createTestProbot(fake);
   const { app, runtime } = createPatchwardenApp({
     env: readEnv({ RECONCILE_ON_START: "false", ...options.env }),

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openJobJournal } from "../../src/queue/job-journal.js";
 import { createMemoryQueue } from "../../src/queue/memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 import { createFakeGitHub, faults, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
@@ -59,7 +63,7 @@ describe("App: limits and faults", () => {
     const events: QueueEvent[] = [];
     const first = await startApp(fake, { queue: createMemoryQueue({ concurrency: 1, onEvent: (e) => events.push(e) }) });
     await first.probot.receive(opened("before-crash"));
-    // The accepted job's check run exists on GitHub before any review work.
+    // The worker has created the job's check run: the durable record of a job in flight.
     await waitUntil(() => fake.state.checkRuns(REPO).length === 1);
     await waitUntil(() => events.some((e) => e.type === "started"));
     fake.setLatency(300); // GitHub slows down; the process goes away mid-job
@@ -80,19 +84,63 @@ describe("App: limits and faults", () => {
     expect(runs[0]).toMatchObject({ status: "completed", conclusion: "failure" });
   });
 
-  it("records an accepted job that no worker took before the crash, and reviews it after restart", async () => {
-    const producerOnly = await startApp(fake, { env: { WORKER_MODE: "producer" } });
-    await producerOnly.probot.receive(opened("never-started"));
-    await waitUntil(() => fake.state.checkRuns(REPO).length === 1);
-    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ status: "queued", externalId: "never-started" });
-    await producerOnly.close();
+  it("a job accepted but not yet recorded on GitHub survives a restart through the journal", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "patchwarden-app-"));
+    try {
+      // The first run stops before the check run (GitHub rate-limits it), and the process goes
+      // away while the retry waits: nothing on GitHub knows of the job, only the journal does.
+      fake.failNext("GET /repos/{owner}/{repo}/pulls/{pull_number}", faults.secondaryRateLimit(60));
+      const first = await startApp(fake, { dataDir });
+      apps.push(first);
+      await first.probot.receive(opened("never-reviewed"));
+      await first.waitFor((e) => e.type === "retrying");
+      await first.close();
+      expect(fake.state.checkRuns(REPO)).toEqual([]);
+      expect(readFileSync(join(dataDir, "queue.jsonl"), "utf8")).toContain('"deliveryId":"never-reviewed"');
 
-    const worker = await startApp(fake, { env: { RECONCILE_ON_START: "true" } });
-    apps.push(worker);
-    await worker.runtime.reconciled;
-    await worker.waitFor((e) => e.type === "completed");
-    expect(fake.state.reviews(REPO, 7)).toHaveLength(1);
-    expect(fake.state.checkRuns(REPO).map((r) => r.status)).toEqual(["completed"]);
+      // Reconciliation finds no check run to go on; the journal replays the job, once.
+      const second = await startApp(fake, { dataDir, env: { RECONCILE_ON_START: "true" } });
+      apps.push(second);
+      await second.runtime.reconciled;
+      await second.waitFor((e) => e.type === "completed");
+      await second.idle();
+      await second.close();
+      expect(second.events.filter((e) => e.type === "started")).toHaveLength(1);
+      expect(fake.state.reviews(REPO, 7)).toHaveLength(1);
+      expect(fake.state.checkRuns(REPO).map((r) => [r.status, r.externalId])).toEqual([["completed", "never-reviewed"]]);
+      const journal = openJobJournal(join(dataDir, "queue.jsonl"));
+      expect(journal.pending()).toEqual([]);
+      await journal.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it("replays a job cut short by shutdown on its own check run, which reconciliation then leaves alone", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "patchwarden-app-"));
+    try {
+      const first = await startApp(fake, { dataDir });
+      apps.push(first);
+      await first.probot.receive(opened("cut-short"));
+      await waitUntil(() => fake.state.checkRuns(REPO).length === 1);
+      fake.setLatency(300);
+      await first.close();
+      fake.setLatency(0);
+      expect(fake.state.reviews(REPO, 7)).toEqual([]);
+
+      // Both the journal and the in-progress check run know the job: it runs once, on that run.
+      const second = await startApp(fake, { dataDir, env: { RECONCILE_ON_START: "true" } });
+      apps.push(second);
+      await second.runtime.reconciled;
+      await second.waitFor((e) => e.type === "completed");
+      await second.idle();
+      expect(second.events.filter((e) => e.type === "started")).toHaveLength(1);
+      expect(fake.state.reviews(REPO, 7)).toHaveLength(1);
+      expect(fake.state.checkRuns(REPO).map((r) => [r.status, r.conclusion])).toEqual([["completed", "failure"]]);
+      await second.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

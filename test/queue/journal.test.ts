@@ -1,0 +1,123 @@
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openJobJournal, type JobJournal } from "../../src/queue/job-journal.js";
+import { jobIdOf } from "../../src/queue/review-job.js";
+import { makeJob, recordingLogger } from "./queue-test-helpers.js";
+
+let dir: string;
+let path: string;
+const opened: JobJournal[] = [];
+
+/** Opens a journal on the test's file; every one is closed after the test. */
+function open(options: Parameters<typeof openJobJournal>[1] = {}): JobJournal {
+  const journal = openJobJournal(path, options);
+  opened.push(journal);
+  return journal;
+}
+
+const lines = () => readFileSync(path, "utf8").split("\n").filter(Boolean);
+const deliveries = (journal: JobJournal) => journal.pending().map((job) => job.deliveryId);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "patchwarden-journal-"));
+  path = join(dir, "data", "queue.jsonl");
+});
+afterEach(async () => {
+  for (const journal of opened.splice(0)) await journal.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("job journal", () => {
+  it("gives back, after a crash, the jobs accepted and not done, in the order accepted", () => {
+    const first = open();
+    const [a, b, c] = [makeJob({ pullNumber: 1 }), makeJob({ pullNumber: 2 }), makeJob({ pullNumber: 3 })];
+    for (const job of [a, b, c]) first.accepted(job);
+    first.done(jobIdOf(b), b.deliveryId);
+    // No close, no flush: each record is written before the call returns.
+    expect(lines()).toHaveLength(4);
+
+    const second = open();
+    expect(second.pending()).toEqual([a, c]);
+    // Compacted on open: only the pending records are left.
+    expect(lines().map((l) => JSON.parse(l).job.deliveryId)).toEqual([a.deliveryId, c.deliveryId]);
+  });
+
+  it("skips a last line cut short by a crash, and appends after it on a line of its own", async () => {
+    const log = recordingLogger();
+    const first = open();
+    const [a, b] = [makeJob({ pullNumber: 1 }), makeJob({ pullNumber: 2 })];
+    first.accepted(a);
+    appendFileSync(path, JSON.stringify({ t: "accepted", job: b }).slice(0, 40));
+
+    const second = open({ log });
+    expect(deliveries(second)).toEqual([a.deliveryId]);
+    expect(log.lines).toEqual([{ level: "info", msg: "job journal opened", obj: expect.objectContaining({ pending: 1, skipped: 1 }) }]);
+    const c = makeJob({ pullNumber: 3 });
+    second.accepted(c);
+    await second.close();
+    expect(deliveries(open())).toEqual([a.deliveryId, c.deliveryId]);
+  });
+
+  it("replaces a pending delivery's record in place and writes an identical one once", () => {
+    const journal = open();
+    const [a, b] = [makeJob({ pullNumber: 1 }), makeJob({ pullNumber: 2 })];
+    journal.accepted(a);
+    journal.accepted(b);
+    journal.accepted(a);
+    expect(lines()).toHaveLength(2);
+    journal.accepted({ ...a, checkRunId: 42 });
+    expect(lines()).toHaveLength(3);
+
+    const reopened = open();
+    expect(reopened.pending()).toEqual([{ ...a, checkRunId: 42 }, b]);
+  });
+
+  it("writes nothing for the end of a delivery it does not hold, nor after close", async () => {
+    const journal = open();
+    const a = makeJob();
+    journal.done(jobIdOf(a), a.deliveryId);
+    expect(lines()).toEqual([]);
+    journal.accepted(a);
+    journal.done(jobIdOf(a), a.deliveryId);
+    journal.done(jobIdOf(a), a.deliveryId);
+    expect(lines()).toHaveLength(2);
+    expect(journal.pending()).toEqual([]);
+
+    await journal.close();
+    await journal.close();
+    journal.accepted(makeJob());
+    expect(lines()).toHaveLength(2);
+  });
+
+  it("compacts itself once it passes its record bound, through a temporary file", async () => {
+    const journal = open({ maxRecords: 10 });
+    const keep = makeJob({ pullNumber: 99 });
+    journal.accepted(keep);
+    for (let i = 0; i < 20; i++) {
+      const job = makeJob({ pullNumber: i });
+      journal.accepted(job);
+      journal.done(jobIdOf(job), job.deliveryId);
+    }
+    await journal.flush();
+    // 41 records were appended; the rewrite left the pending one plus what came after it.
+    expect(lines().length).toBeLessThanOrEqual(10);
+    expect(readdirSync(join(dir, "data"))).toEqual(["queue.jsonl"]);
+
+    const more = makeJob({ pullNumber: 100 });
+    journal.accepted(more);
+    await journal.flush();
+    expect(deliveries(open())).toEqual([keep.deliveryId, more.deliveryId]);
+  });
+
+  it("appends well under a millisecond (the webhook request waits for it)", async () => {
+    const journal = open({ maxRecords: 1_000_000 });
+    const jobs = Array.from({ length: 2000 }, (_, i) => makeJob({ pullNumber: i }));
+    const started = performance.now();
+    for (const job of jobs) journal.accepted(job);
+    const perAppendMs = (performance.now() - started) / jobs.length;
+    await journal.flush();
+    expect(perAppendMs).toBeLessThan(0.5);
+    expect(lines()).toHaveLength(2000);
+  });
+});

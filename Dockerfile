@@ -19,6 +19,10 @@ RUN npm ci --omit=dev --no-fund --no-audit && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY app.yml ./
+# The in-memory queue's journal (DATA_DIR): mount a volume here so accepted jobs survive restarts.
+ENV DATA_DIR=/app/.patchwarden
+RUN mkdir -p /app/.patchwarden && chown node:node /app/.patchwarden
+VOLUME /app/.patchwarden
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -116,7 +116,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     },
   });
   const { app, runtime } = createPatchwardenApp({
-    env: readEnv({ WORKER_MODE: options.workerMode, RECONCILE_ON_START: "false" }),
+    // Producer mode with the memory queue is refused by readEnv (nobody would run the jobs); the
+    // bench wants exactly that to measure intake alone, so it sets the mode after parsing.
+    env: { ...readEnv({ RECONCILE_ON_START: "false" }), WORKER_MODE: options.workerMode },
     queue,
   });
   const server = await startProbotServer(options, app);

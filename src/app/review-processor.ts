@@ -28,6 +28,8 @@ export interface ReviewProcessorDeps {
   log: Logger;
   metrics: AppMetrics;
   checkName: string;
+  /** Called when the job learns its check run id (the queue persists it for replays). */
+  onProgress?(job: ReviewJob): void;
 }
 
 /** GitHub takes 50 annotations per request; more would cost extra writes per review. */
@@ -98,8 +100,12 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
 
       // 1. The check run is the durable record of the job (reconciled after a crash).
       checkRunId ??= await createCheckRun(octokit, { ...repoRef, headSha: job.headSha, name: deps.checkName, externalId: job.deliveryId });
-      // A retry of this job (same object in the memory queue) reuses the run instead of adding one.
-      job.checkRunId = checkRunId;
+      // A retry of this job (same object in the memory queue) reuses the run instead of adding
+      // one, and a persisting queue records it so a replay after a crash does too.
+      if (job.checkRunId !== checkRunId) {
+        job.checkRunId = checkRunId;
+        deps.onProgress?.(job);
+      }
       await startCheckRun(octokit, { ...repoRef, checkRunId });
       signal.throwIfAborted();
 

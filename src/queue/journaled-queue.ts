@@ -110,6 +110,14 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
 
   return {
     kind: inner.kind,
+    recordProgress(job) {
+      // A held job re-journaled with what it learnt (its check run id): a hard crash now replays
+      // onto the same check run instead of creating a second one.
+      if (held.has(job.deliveryId) && !enqueuing.has(job.deliveryId)) {
+        held.set(job.deliveryId, job);
+        record("a job's check run", job.deliveryId, () => journal.accepted(job));
+      }
+    },
     async enqueue(job) {
       if (job.checkRunId !== undefined && owned(job.checkRunId)) {
         log?.debug({ delivery: job.deliveryId, checkRunId: job.checkRunId }, "job journal: check run already has its job");

@@ -57,4 +57,10 @@ export interface JobQueue {
   depth(): Promise<{ waiting: number; active: number }>;
   /** Stops taking jobs, aborts running ones (they are retried later / reconciled), releases connections. */
   close(): Promise<void>;
+  /**
+   * A running job learnt something a replay must reuse (its check run id): queues that persist
+   * jobs themselves (the journaled memory queue) record it at once, so even a hard crash mid-job
+   * replays onto the same check run. Optional: Redis keeps the job object itself.
+   */
+  recordProgress?(job: ReviewJob): void;
 }

@@ -72,6 +72,25 @@ describe("journaled queue: crash safety of the memory queue", () => {
     expect(await pendingOnDisk()).toEqual([]);
   });
 
+  it("replays a job that crashed hard mid-run onto the check run it had recorded", async () => {
+    const first = boot();
+    const job = makeJob({ pullNumber: 9 });
+    let release!: () => void;
+    const { processor } = recorder(async (running) => {
+      running.checkRunId = 4242;
+      first.queue.recordProgress?.(running);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await first.queue.start(processor);
+    await first.queue.enqueue(job);
+    await waitUntil(() => release !== undefined, "the job to start");
+    // kill -9: nothing settles, the journal only has what was recorded while running.
+    const journal = openJobJournal(join(dir, "queue.jsonl"));
+    expect(journal.pending().map((j) => j.checkRunId)).toEqual([4242]);
+    await journal.close();
+    release();
+  });
+
   it("does not run twice a job accepted by this process before start", async () => {
     const first = boot();
     const job = makeJob();

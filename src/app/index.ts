@@ -47,7 +47,7 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
       options.queue ??
       (env.QUEUE === "memory"
         ? openJournaledMemoryQueue(env.DATA_DIR, { concurrency: env.REVIEW_CONCURRENCY, log })
-        : await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log }));
+        : await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log, role: env.WORKER_MODE === "producer" ? "producer" : "both" }));
     const metrics = createMetrics(() => queue.depth(), options.defaultMetrics ?? true);
     const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
     const deps = { queue, metrics, log, checkName: env.CHECK_NAME };

@@ -18,8 +18,9 @@ export interface ReconcileDeps {
 
 /**
  * After a crash or restart: finds this App's check runs left `queued`/`in_progress` on the heads
- * of open pull requests and enqueues their reviews again. The check run is the durable record of
- * an accepted delivery, so nothing accepted is lost with the process.
+ * of open pull requests and enqueues their reviews again. Jobs not yet started come back from the
+ * memory queue's journal (or Redis); this catches jobs in flight whose local record is gone (a
+ * container restarted without its DATA_DIR volume) and check runs another process left behind.
  */
 export async function reconcileUnfinishedChecks(deps: ReconcileDeps): Promise<number> {
   let requeued = 0;

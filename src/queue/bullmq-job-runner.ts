@@ -20,6 +20,8 @@ export interface RunningJob {
   controller: AbortController;
   reason?: "superseded" | "shutdown";
   byHeadSha?: string;
+  /** Writes the job's data back to Redis (what the run learnt, e.g. its check run id). */
+  persist?: () => Promise<unknown>;
 }
 
 /** What the runner needs from the queue that owns it. */
@@ -69,7 +71,14 @@ export function createJobRunner(ctx: JobRunnerContext): (job: BullJob, token?: s
       throw new DelayedError();
     }
 
-    const entry: RunningJob = { id, pull, headSha: job.headSha, token: owner, controller: new AbortController() };
+    const entry: RunningJob = {
+      id,
+      pull,
+      headSha: job.headSha,
+      token: owner,
+      controller: new AbortController(),
+      persist: () => bullJob.updateData(job),
+    };
     ctx.running.set(owner, entry);
     const attempt = bullJob.attemptsMade + 1;
     ctx.emit({ type: "started", jobId: id, pull, attempt });

@@ -8,7 +8,7 @@ import { emitQueueEvent, type QueueEvent, type QueueEventListener, type QueueLog
 import { RedisClients } from "./redis-clients.js";
 import { pullKeys } from "./redis-keys.js";
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from "./retry-policy.js";
-import type { JobQueue, ReviewJob } from "./review-job.js";
+import { jobIdOf, type JobQueue, type ReviewJob } from "./review-job.js";
 import { watchRunningJobs } from "./supersede-watch.js";
 
 /** What a process does with the shared queue: take webhooks, run reviews, or both. */
@@ -112,6 +112,13 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
   return {
     kind: "redis",
     queueName,
+    recordProgress(job) {
+      // The job's data in Redis is what another worker gets after a crash: keep its check run id.
+      const id = jobIdOf(job);
+      for (const entry of running.values()) {
+        if (entry.id === id) void entry.persist?.().catch((err: unknown) => log?.warn({ err, jobId: id }, "could not record the job's progress"));
+      }
+    },
     async enqueue(job) {
       if (closing) throw new Error("queue is closed: cannot enqueue");
       if (role === "worker") throw new Error("queue role is worker: it cannot enqueue");

@@ -11,10 +11,11 @@ import type { BenchContext, BenchSection, SectionReport } from "./bench-section.
 import { formatTable } from "./format-table.js";
 import { canCollectGarbage } from "./measure.js";
 import { intakeSection } from "./sections/intake.js";
+import { llmTokensSection } from "./sections/llm-tokens.js";
 import { reviewEngineSection } from "./sections/review-engine.js";
 
 /** Every benchmark, in print order. New sections (intake/webhook, LLM tokens) go here. */
-const SECTIONS: BenchSection[] = [reviewEngineSection, intakeSection];
+const SECTIONS: BenchSection[] = [reviewEngineSection, intakeSection, llmTokensSection];
 
 const USAGE = "usage: run-bench [--rounds N] [--warmup N] [--only id[,id]] [--out FILE]";
 

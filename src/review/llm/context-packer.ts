@@ -1,7 +1,7 @@
 import { classifyFiles } from "../../diff/filters.js";
-import { scopeSignature, scopesForLines, type Scope } from "../../code/scopes.js";
 import type { ChangeContext, FileContext } from "../rule.js";
 import { isTestFile } from "../reviewers/coverage/path-roles.js";
+import { enclosingRegions, range, runs } from "./enclosing-regions.js";
 import { buildFileRows, hunkLines, renderView, rowChars, type FileRows } from "./file-view.js";
 import type { ContextNeeds } from "./prompts/index.js";
 import { RelatedContext, type Snippet } from "./related-context.js";
@@ -76,19 +76,6 @@ interface FileState {
   packed: boolean;
 }
 
-/** Splits sorted lines into runs of consecutive numbers. */
-function runs(lines: number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last && line === last[1] + 1) last[1] = line;
-    else out.push([line, line]);
-  }
-  return out;
-}
-
-const range = (first: number, last: number) => Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
-
 /**
  * Packs a change for an LLM reviewer, deterministically, within a token budget. Breadth first:
  * (1) every file's hunks, riskiest file first; then, as the budget allows, (2) each hunk's
@@ -151,7 +138,8 @@ export function packContext(change: ChangeContext, options: PackOptions): Packed
   // 2. Enclosing functions of the packed added lines.
   if (!whole && needs.enclosing) {
     for (const state of packedStates()) {
-      for (const [name, lines] of enclosingRegions(state, maxScopeLines)) {
+      const addedShown = [...state.shown].filter((l) => state.ctx.addedLines.has(l)).sort((a, b) => a - b);
+      for (const [name, lines] of enclosingRegions(state.ctx, addedShown, maxScopeLines)) {
         if (tryShow(state, lines) === false) omitted.push({ path: state.ctx.path, what: "enclosing function", detail: name, reason: "over the LLM context budget" });
       }
     }
@@ -205,37 +193,4 @@ function renderPackedFile(state: FileState): PackedFile {
   const text = parts.join("\n\n");
   const addedShown = [...state.shown].filter((l) => state.ctx.addedLines.has(l)).length;
   return { path: state.ctx.path, text, tokens: estimateTokens(text), addedShown, addedTotal: state.ctx.addedLines.size };
-}
-
-/** Lines to show for each enclosing function of the shown added lines: the whole function, or its signature and the change's surroundings. */
-function enclosingRegions(state: FileState, maxScopeLines: number): Array<[string, number[]]> {
-  const source = state.ctx.source;
-  if (!source) return [];
-  const added = [...state.shown].filter((l) => state.ctx.addedLines.has(l)).sort((a, b) => a - b);
-  const scopes = scopesForLines(source, added);
-  const regions = new Map<string, number[]>();
-  for (const [first, last] of runs(added)) {
-    const scope = pickScope(scopes.get(first) ?? [], last, maxScopeLines);
-    if (!scope) continue;
-    const key = `${scope.name ?? "(anonymous)"}:${scope.startLine}`;
-    const size = scope.endLine - scope.startLine + 1;
-    let lines: number[];
-    if (size <= maxScopeLines) lines = range(scope.startLine, scope.endLine);
-    else {
-      const signatureLines = scopeSignature(source, scope).split("\n").length;
-      const near = range(Math.max(scope.startLine, first - 8), Math.min(scope.endLine, last + 8));
-      lines = [...range(scope.startLine, scope.startLine + signatureLines - 1), ...near];
-    }
-    regions.set(key, [...(regions.get(key) ?? []), ...lines]);
-  }
-  return [...regions];
-}
-
-const FUNCTION_KINDS = new Set(["function", "method", "arrow"]);
-
-/** The innermost named function holding the run (an anonymous callback when none fits), preferring one short enough to show whole. */
-function pickScope(scopes: Scope[], last: number, maxScopeLines: number): Scope | undefined {
-  const holding = scopes.filter((s) => FUNCTION_KINDS.has(s.kind) && s.endLine >= last);
-  const fits = (s: Scope) => s.endLine - s.startLine + 1 <= maxScopeLines;
-  return holding.find((s) => s.name && fits(s)) ?? holding.find(fits) ?? holding[0];
 }

@@ -1,0 +1,85 @@
+import { classifyFiles } from "../../src/diff/filters.js";
+import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
+import type { LlmPort, LlmRequest, LlmResult } from "../../src/llm/llm-port.js";
+import { buildChangeContext } from "../../src/review/file-context.js";
+import { packContext } from "../../src/review/llm/context-packer.js";
+import { runLlmReview, DEFAULT_CONTEXT_TOKENS } from "../../src/review/llm/run-llm-review.js";
+import { estimatePromptTokens } from "../../src/review/llm/token-estimate.js";
+import type { ChangeContext } from "../../src/review/rule.js";
+import { createMemoryRepo, type Corpus } from "../corpus.js";
+
+/** Prompt tokens of the LLM reviewers on one corpus, with patchwarden's packing and with the naive baseline. */
+export interface LlmTokenMeasurement {
+  label: string;
+  changedLines: number;
+  /** Files with added lines the reviewers may read (lock, generated, vendored, minified files excluded). */
+  reviewableFiles: number;
+  packed: { promptTokens: number; calls: number };
+  naive: { promptTokens: number; calls: number };
+  /** Files the default context budget lets the correctness reviewer read. */
+  filesReadAtDefaultBudget: number;
+  deterministic: boolean;
+}
+
+/**
+ * A port that answers every reviewer with no findings and counts the prompt it was sent, with the
+ * same chars/4 estimate the packer budgets with. No model is called: the bench measures what
+ * patchwarden would send, which does not depend on the answers when nothing is found.
+ */
+class CountingPort implements LlmPort {
+  promptTokens = 0;
+  calls = 0;
+  readonly prompts: string[] = [];
+
+  async complete<T>(request: LlmRequest<T>): Promise<LlmResult<T>> {
+    const promptTokens = estimatePromptTokens(request);
+    this.promptTokens += promptTokens;
+    this.calls++;
+    this.prompts.push(request.system + request.messages.map((m) => m.content).join(""));
+    return { ok: true, value: { findings: [] } as T, usage: { promptTokens, completionTokens: 0 }, model: "counting", repaired: false };
+  }
+}
+
+// Both strategies get all the room they want: the bench compares what each chooses to send,
+// not where a budget would cut it.
+const UNLIMITED = Number.MAX_SAFE_INTEGER / 8;
+const THRESHOLDS = { correctness: 0.7, security: 0.6, style: 0.85, coverage: 0.8 };
+
+function changeOf(corpus: Corpus): ChangeContext {
+  const reviewable = classifyFiles(parseUnifiedDiff(corpus.diffText)).reviewable;
+  return buildChangeContext({ files: reviewable }, createMemoryRepo(corpus));
+}
+
+async function promptsOf(change: ChangeContext, strategy: "functions" | "whole-file"): Promise<CountingPort> {
+  const port = new CountingPort();
+  await runLlmReview({
+    change,
+    port,
+    staticFindings: [],
+    thresholds: THRESHOLDS,
+    pr: { title: "Release", body: "Changes between two published versions." },
+    contextTokens: UNLIMITED,
+    pack: (c, options) => packContext(c, { ...options, strategy }),
+  });
+  return port;
+}
+
+/** Runs the four reviewers over a corpus twice per strategy (the second run checks determinism). */
+export async function measureLlmTokens(label: string, corpus: Corpus): Promise<LlmTokenMeasurement> {
+  const change = changeOf(corpus);
+  const packed = await promptsOf(change, "functions");
+  const again = await promptsOf(changeOf(corpus), "functions");
+  const naive = await promptsOf(change, "whole-file");
+  // The untrusted-data boundaries are random per block; their length is not.
+  const shape = (p: CountingPort) => p.prompts.map((text) => text.replace(/[0-9a-f]{24}/g, "…"));
+  const atDefault = packContext(change, { budgetTokens: DEFAULT_CONTEXT_TOKENS });
+  return {
+    label,
+    changedLines: corpus.addedLines + corpus.deletedLines,
+    reviewableFiles: change.files.filter((f) => f.addedLines.size > 0).length,
+    packed: { promptTokens: packed.promptTokens, calls: packed.calls },
+    naive: { promptTokens: naive.promptTokens, calls: naive.calls },
+    filesReadAtDefaultBudget: atDefault.files.length,
+    deterministic: JSON.stringify(shape(packed)) === JSON.stringify(shape(again)),
+  };
+}

@@ -25,16 +25,17 @@ const oneLine = (text: string) => {
   return line.length > MAX_NOTE_MESSAGE ? `${line.slice(0, MAX_NOTE_MESSAGE - 1)}…` : line;
 };
 
-/** Files that no reviewer packed because of the budget (a file one reviewer read is not listed). */
+/** Files that no reviewer packed because of the budget (a file one reviewer read is not listed), and hunks left out of files that were packed. */
 export function budgetOmissions(perDimension: Array<{ packed: Set<string>; omitted: OmittedItem[] }>): { files: string[]; hunks: number } {
   const packedAnywhere = new Set(perDimension.flatMap((d) => [...d.packed]));
   const files = new Set<string>();
   const hunks = new Set<string>();
-  for (const { omitted } of perDimension) {
+  for (const { packed, omitted } of perDimension) {
     for (const item of omitted) {
       if (!item.reason.startsWith("over")) continue;
       if (item.what === "file" && !packedAnywhere.has(item.path)) files.add(item.path);
-      if (item.what === "hunk") hunks.add(`${item.path}:${item.detail}`);
+      // Hunks of a file left out whole are already told by the file.
+      if (item.what === "hunk" && packed.has(item.path)) hunks.add(`${item.path}:${item.detail}`);
     }
   }
   return { files: [...files].sort(), hunks: hunks.size };

@@ -60,7 +60,7 @@ export function snippetChange(snippets: Record<string, string>, repoFiles: Recor
 const USAGE = { promptTokens: 1000, completionTokens: 100 };
 
 /** One item of a reviewer's answer; the dimension's own fields are filled in. */
-export function item(dimension: Dimension, file: string, quote: string, message: string, extra: Partial<Record<string, unknown>> = {}) {
+export function item(dimension: Dimension, file: string, quote: string, message: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const own: Record<Dimension, Record<string, unknown>> = {
     correctness: { trigger: "the input is empty" },
     security: { weakness: "CWE-78", source: "the request body" },

@@ -10,6 +10,7 @@ const WINDOW = 6;
 /** Most candidates one call scores; the rest keep confidence 0 and stay in the summary. */
 export const MAX_CANDIDATES = 40;
 
+/** Scored findings, or the failure of the scoring call. */
 export type ConfidenceOutcome =
   | { ok: true; findings: Finding[]; unscored: number; usage: LlmUsage; model: string }
   | { ok: false; failure: LlmFailure };

@@ -43,6 +43,7 @@ export interface OmittedItem {
   reason: string;
 }
 
+/** A change packed for one reviewer: the files in packing order and what was left out. */
 export interface PackedContext {
   files: PackedFile[];
   /** Estimated tokens of every file's text plus the per-file overhead. */

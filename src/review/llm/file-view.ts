@@ -17,7 +17,7 @@ export interface FileRows {
   deletedBefore: ReadonlyMap<number, string[]>;
 }
 
-// Minified files are filtered out before review; this only bounds the odd data line in source.
+/** Longest line shown (minified files are filtered out before review; this bounds the odd data line). */
 export const MAX_SHOWN_LINE = 400;
 /** Marks a gap between shown regions. */
 export const GAP = "⋮";

@@ -22,6 +22,7 @@ export interface UnlocatedFinding {
   reason: string;
 }
 
+/** A reviewer's placed findings and unplaced notes, or the failure of its call. */
 export type ReviewerOutcome =
   | { ok: true; findings: Finding[]; unlocated: UnlocatedFinding[]; usage: LlmUsage; model: string }
   | { ok: false; failure: LlmFailure };
@@ -29,7 +30,7 @@ export type ReviewerOutcome =
 // The title and description are context, not the thing under review: long ones are cut.
 const MAX_TITLE_CHARS = 300;
 const MAX_BODY_CHARS = 4000;
-// Answer tokens per call: eight findings with quotes and replacements fit comfortably.
+/** Answer tokens per reviewer call: eight findings with quotes and replacements fit comfortably. */
 export const REVIEW_MAX_TOKENS = 3000;
 // Style and coverage notes never block a merge, whatever a model says.
 const SEVERITY_CAP: Partial<Record<Dimension, Severity>> = { style: "warning", coverage: "warning" };

@@ -1,5 +1,6 @@
 import type { Category, Finding } from "../finding.js";
 
+/** The findings after merging, and how many LLM findings were folded in. */
 export interface MergeResult {
   /** The static findings (those an LLM finding confirmed carry its explanation too), then the LLM findings that stand alone. */
   findings: Finding[];

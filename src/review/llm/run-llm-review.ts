@@ -30,6 +30,7 @@ export interface LlmReviewOptions {
   pack?: (change: ChangeContext, options: PackOptions) => PackedContext;
 }
 
+/** One change to review with the LLM, beside the static findings it may merge into. */
 export interface LlmReviewInput extends LlmReviewOptions {
   change: ChangeContext;
   staticFindings: Finding[];
@@ -44,6 +45,7 @@ export interface LlmReviewStats {
   costUsd?: number;
 }
 
+/** What the LLM review adds to a review. */
 export interface LlmReviewResult {
   /** The static findings (merged where an LLM finding confirmed one) followed by the LLM's own. */
   findings: Finding[];
@@ -51,6 +53,10 @@ export interface LlmReviewResult {
   stats: LlmReviewStats;
 }
 
+/**
+ * Prompt tokens per reviewer call by default: four calls stay near 100k tokens, half the default
+ * per-review token budget, leaving room for the confidence pass and repair attempts.
+ */
 export const DEFAULT_CONTEXT_TOKENS = 24_000;
 // After these, the endpoint or the budget is gone for this review: further calls would only wait or be refused.
 const STOPPING: ReadonlySet<LlmFailure["reason"]> = new Set(["unavailable", "budget", "aborted"]);

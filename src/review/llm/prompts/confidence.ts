@@ -18,6 +18,7 @@ export const confidenceSchema = z
   })
   .strict();
 
+/** A parsed confidence answer. */
 export type ConfidenceAnswer = z.infer<typeof confidenceSchema>;
 
 /** Instructions of the second, cheaper pass that scores other reviewers' candidate comments. */

@@ -66,7 +66,7 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
     }
 
     if (env.WORKER_MODE === "both") {
-      await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME, onProgress: (job) => queue.recordProgress?.(job) }));
+      await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME, onProgress: (job) => queue.recordProgress?.(job), llmEnv: env }));
     }
     const reconciled = env.RECONCILE_ON_START
       ? reconcileUnfinishedChecks({ appOctokit: (await probot.auth()) as unknown as GitHubClient, octokitFor, queue, log, checkName: env.CHECK_NAME }).catch(

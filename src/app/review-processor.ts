@@ -21,6 +21,7 @@ import type { AppMetrics } from "./metrics.js";
 import { instrumentOctokit } from "./metrics.js";
 import { findLastReviewedSha, reviewedShaMarker } from "./reviewed-marker.js";
 import type { GitHubClient } from "../github/github-client.js";
+import { createLlmFromEnv, type LlmEnv } from "../llm/create-llm.js";
 
 export interface ReviewProcessorDeps {
   /** An installation-authenticated octokit (Probot's `app.auth(id)`). */
@@ -28,6 +29,8 @@ export interface ReviewProcessorDeps {
   log: Logger;
   metrics: AppMetrics;
   checkName: string;
+  /** Operator environment for the LLM reviewers (OPENAI_API_KEY, ...); static only without a key. */
+  llmEnv?: LlmEnv;
   /** Called when the job learns its check run id (the queue persists it for replays). */
   onProgress?(job: ReviewJob): void;
 }
@@ -122,6 +125,7 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
 
       // 5-6. Never the same comment twice; then the engine.
       const alreadyPosted = await readPostedFingerprints(octokit, { ...repoRef, pullNumber: job.pullNumber });
+      const port = deps.llmEnv ? createLlmFromEnv(deps.llmEnv, config.llm, { installationId: job.installationId }) : undefined;
       const result = await reviewDiff({
         diff: change.diff,
         repo,
@@ -129,7 +133,11 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
         alreadyPosted,
         skipped: change.skipped,
         focusLines: change.incremental?.addedLines,
+        // PR title and body are untrusted text: the LLM reviewers delimit and sanitise them.
+        ...(port ? { llm: { port, signal, title: pr.title, body: pr.body ?? undefined, model: config.llm.model } } : {}),
       });
+      const llmNote = port?.summaryNote();
+      if (llmNote) result.summary.notes.push(llmNote);
       if (change.truncated) result.summary.notes.push("GitHub lists at most 3,000 files of a pull request; files past that were not reviewed");
       if (change.incremental) result.summary.notes.push(`Incremental review of the commits after ${change.incremental.sinceSha.slice(0, 7)}`);
       signal.throwIfAborted();

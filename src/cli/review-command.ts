@@ -15,6 +15,7 @@ import { createFsRepoReader } from "./fs-repo-reader.js";
 import { defaultBase, diffAgainstBase, gitTopLevel } from "./git.js";
 import { UsageError } from "./usage-error.js";
 import { packageVersion } from "./package-version.js";
+import { createLlmFromEnv, type LlmEnv } from "../llm/create-llm.js";
 
 export const REVIEW_USAGE = `Usage: patchwarden review [--diff FILE|-] [--repo DIR] [--base REF]
                          [--format text|json|sarif|markdown] [--no-llm] [--config FILE]
@@ -25,7 +26,7 @@ Reviews a change with patchwarden's reviewers and prints what would be posted on
   --repo DIR    checkout of the change's head (files after the change); default: current directory
   --base REF    base branch for the git mode; default: origin/HEAD, main or master
   --format F    text (default), json, sarif (2.1.0, for code scanning) or markdown
-  --no-llm      static reviewers only (no LLM calls)
+  --no-llm      static reviewers only (no LLM calls even when OPENAI_API_KEY is set)
   --config FILE patchwarden config (default: <repo>/.github/patchwarden.yml when present)
 
 Exit status: 0 nothing blocking, 1 blocking findings, 2 bad input or usage.`;
@@ -70,6 +71,12 @@ function render(format: Format, result: ReviewResult, diff: DiffModel): string {
     case "text":
       return renderText(result, diff);
   }
+}
+
+/** The LLM settings of the environment (operator settings, as the App reads them). */
+function llmEnvOf(env: NodeJS.ProcessEnv): LlmEnv {
+  const { OPENAI_API_KEY, OPENAI_BASE_URL, LLM_ALLOWED_BASE_URLS, LLM_MAX_COST_PER_INSTALLATION_PER_DAY_USD } = env;
+  return { OPENAI_API_KEY, OPENAI_BASE_URL, LLM_ALLOWED_BASE_URLS, LLM_MAX_COST_PER_INSTALLATION_PER_DAY_USD };
 }
 
 export interface CommandIo {
@@ -122,7 +129,16 @@ export async function runReviewCommand(argv: string[], io: CommandIo): Promise<n
   const config = values.config || existsSync(configPath) ? await loadConfigFile(configPath) : defaultConfig();
 
   const diff = parseUnifiedDiff(diffText);
-  const result = await reviewDiff({ diff, repo: createFsRepoReader(repoDir), config });
+  // LLM reviewers join only when an endpoint is configured (OPENAI_API_KEY) and not --no-llm.
+  const port = values["no-llm"] ? undefined : createLlmFromEnv(llmEnvOf(process.env), config.llm);
+  const result = await reviewDiff({
+    diff,
+    repo: createFsRepoReader(repoDir),
+    config,
+    ...(port ? { llm: { port, model: config.llm.model } } : {}),
+  });
+  const llmNote = port?.summaryNote();
+  if (llmNote) result.summary.notes.push(llmNote);
   io.stdout(render(format, result, diff));
   return result.summary.verdict === "blocking" ? 1 : 0;
 }

@@ -29,7 +29,7 @@ export async function runWorkerCommand(argv: string[], io: CommandIo, signals: N
   const queue = await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log, role: "worker" });
   const metrics = createMetrics(() => queue.depth());
   const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
-  await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME }));
+  await queue.start(createReviewProcessor({ octokitFor, log, metrics, checkName: env.CHECK_NAME, onProgress: (job) => queue.recordProgress?.(job), llmEnv: env }));
   log.info({ concurrency: env.REVIEW_CONCURRENCY }, "worker started");
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

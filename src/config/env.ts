@@ -22,6 +22,14 @@ export const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  /** API key of an OpenAI-compatible endpoint; without it reviews are static only. */
+  OPENAI_API_KEY: z.string().optional(),
+  /** OpenAI-compatible `/v1` base URL (Azure OpenAI, vLLM, Ollama, LM Studio, ...); OpenAI's when unset. */
+  OPENAI_BASE_URL: z.string().url().optional(),
+  /** Comma-separated base URLs a repository's `llm.baseUrl` may choose (the App's key goes nowhere else). */
+  LLM_ALLOWED_BASE_URLS: z.string().optional(),
+  /** Ceiling in USD over every repository's daily LLM spend cap, per installation. */
+  LLM_MAX_COST_PER_INSTALLATION_PER_DAY_USD: z.string().regex(/^\d+(\.\d+)?$/, "a number of USD").optional(),
   /** Name of the check run (and of the App's reviews in logs). */
   CHECK_NAME: z.string().min(1).default("patchwarden"),
   /**

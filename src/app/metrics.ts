@@ -8,6 +8,8 @@ export interface AppMetrics {
   jobDuration: Histogram<"outcome">;
   findingsPosted: Counter<"category">;
   githubRequests: Counter<"route" | "status">;
+  llmTokens: Counter<"kind">;
+  llmCostUsd: Counter<never>;
 }
 
 /** Creates the metrics; `queueDepth` is refreshed by `readDepth` at every scrape. */
@@ -50,6 +52,17 @@ export function createMetrics(readDepth: () => Promise<{ waiting: number; active
       name: "patchwarden_github_requests_total",
       help: "GitHub REST requests by route template and status",
       labelNames: ["route", "status"],
+      registers: [registry],
+    }),
+    llmTokens: new Counter({
+      name: "patchwarden_llm_tokens_total",
+      help: "Tokens the LLM reviewers used, by kind (prompt, completion)",
+      labelNames: ["kind"],
+      registers: [registry],
+    }),
+    llmCostUsd: new Counter({
+      name: "patchwarden_llm_cost_usd_total",
+      help: "Estimated LLM spend in USD (from the configured price table)",
       registers: [registry],
     }),
   };

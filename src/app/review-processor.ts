@@ -138,6 +138,11 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
       });
       const llmNote = port?.summaryNote();
       if (llmNote) result.summary.notes.push(llmNote);
+      if (result.stats.llm) {
+        deps.metrics.llmTokens.inc({ kind: "prompt" }, result.stats.llm.promptTokens);
+        deps.metrics.llmTokens.inc({ kind: "completion" }, result.stats.llm.completionTokens);
+        if (result.stats.llm.costUsd) deps.metrics.llmCostUsd.inc(result.stats.llm.costUsd);
+      }
       if (change.truncated) result.summary.notes.push("GitHub lists at most 3,000 files of a pull request; files past that were not reviewed");
       if (change.incremental) result.summary.notes.push(`Incremental review of the commits after ${change.incremental.sinceSha.slice(0, 7)}`);
       signal.throwIfAborted();

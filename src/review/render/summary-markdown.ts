@@ -43,6 +43,11 @@ export function renderSummaryMarkdown(result: ReviewResult): string {
     for (const s of summary.skipped) lines.push(`- \`${cell(s.path)}\`: ${cell(s.reason)}`);
     lines.push("", "</details>");
   }
+  const llm = result.stats.llm;
+  if (llm) {
+    const cost = llm.costUsd !== undefined ? ` · $${llm.costUsd.toFixed(4)}` : "";
+    lines.push("", `<sub>LLM reviewers: ${llm.calls} call(s) · ${llm.promptTokens} prompt + ${llm.completionTokens} completion tokens${cost}</sub>`);
+  }
   if (summary.notes.length) {
     lines.push("");
     for (const note of summary.notes) lines.push(`> ${cell(note)}`);

@@ -1,9 +1,9 @@
 import type Parser from "tree-sitter";
 import { parseSource } from "../../../code/parse-source.js";
 import type { LanguageId } from "../../../code/languages.js";
-import { splitLines } from "../../file-context.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { newLinesOf, someAddedLineMatches } from "./added-text.js";
 
 /** Runs shorter than this are too often a disabled line or two kept on purpose. */
 export const MIN_COMMENTED_LINES = 3;
@@ -29,7 +29,7 @@ function looksLikeCode(root: Parser.SyntaxNode, language: LanguageId): boolean {
   return statements.every((s) => (s.type === "expression_statement" ? isActionStatement(s, python) : !WEAK_STATEMENTS.has(s.type)));
 }
 
-function uncomment(lines: string[], python: boolean): string {
+function uncomment(lines: readonly string[], python: boolean): string {
   const bodies = lines.map((l) => l.trim().replace(python ? /^#/ : /^\/\//, ""));
   const indents = bodies.filter((b) => b.trim()).map((b) => /^[ \t]*/.exec(b)![0].length);
   const common = indents.length ? Math.min(...indents) : 0;
@@ -47,31 +47,34 @@ function isCommentLine(line: string, python: boolean): boolean {
 }
 
 /** Consecutive added comment lines, split at empty comment lines (paragraphs), as 1-based [start, end]. */
-function addedCommentParagraphs(ctx: FileContext, lines: string[], python: boolean): [number, number][] {
+function addedCommentParagraphs(ctx: FileContext, lines: readonly string[], python: boolean): [number, number][] {
   const out: [number, number][] = [];
-  let start = 0;
-  const close = (end: number) => {
-    if (start && end - start + 1 >= MIN_COMMENTED_LINES) out.push([start, end]);
-    start = 0;
-  };
-  for (let l = 1; l <= lines.length + 1; l++) {
-    const line = lines[l - 1];
-    const comment = line !== undefined && ctx.addedLines.has(l) && isCommentLine(line, python);
-    const emptyComment = comment && /^(#|\/\/)\s*$/.test(line.trim());
-    if (!comment || emptyComment) {
-      close(l - 1);
-      continue;
+  // A paragraph lies within one run of added lines: the line after a run is never added.
+  for (const [first, last] of ctx.addedRanges) {
+    let start = 0;
+    for (let l = first; l <= last + 1; l++) {
+      const line = l <= last ? lines[l - 1] : undefined;
+      const comment = line !== undefined && isCommentLine(line, python);
+      if (comment && !/^(#|\/\/)\s*$/.test(line.trim())) {
+        if (!start) start = l;
+        continue;
+      }
+      if (start && l - start >= MIN_COMMENTED_LINES) out.push([start, l - 1]);
+      start = 0;
     }
-    if (!start) start = l;
   }
   return out;
 }
 
+// An added line that starts a comment; without one there is nothing to look at.
+const ADDED_COMMENT = /^\s*(#|\/\/)/;
+
 function checkFile(ctx: FileContext): void {
   if (isVendoredOrGenerated(ctx.path)) return;
+  if (!someAddedLineMatches(ctx, ADDED_COMMENT)) return;
   const language = ctx.source!.language;
   const python = language === "python";
-  const lines = splitLines(ctx.newText);
+  const lines = newLinesOf(ctx);
   for (const [start, end] of addedCommentParagraphs(ctx, lines, python)) {
     const parsed = parseSource(ctx.path, uncomment(lines.slice(start - 1, end), python), language);
     if (!parsed || parsed.hasErrors || !looksLikeCode(parsed.tree.rootNode, language)) continue;

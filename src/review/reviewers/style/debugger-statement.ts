@@ -1,8 +1,8 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
-import { splitLines } from "../../file-context.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { newLinesOf } from "./added-text.js";
 import { removalSuggestion } from "./statement-line.js";
 
 const PYTHON_DEBUGGERS = new Set(["pdb", "ipdb", "pudb", "pdbr", "wdb"]);
@@ -21,12 +21,13 @@ function pythonBreakpoint(call: Parser.SyntaxNode): string | undefined {
 function checkFile(ctx: FileContext): void {
   if (isVendoredOrGenerated(ctx.path)) return;
   const source = ctx.source!;
-  const lines = splitLines(ctx.newText);
+  // Only nodes that start on an added line are reported, so only the changed ranges are searched.
   if (source.language === "python") {
-    for (const call of source.tree.rootNode.descendantsOfType("call")) {
+    for (const call of ctx.addedNodes("call")) {
+      if (!ctx.addedLines.has(startLineOf(call))) continue;
       const what = pythonBreakpoint(call);
-      if (!what || !ctx.addedLines.has(startLineOf(call))) continue;
-      const suggestion = removalSuggestion(call, lines);
+      if (!what) continue;
+      const suggestion = removalSuggestion(call, newLinesOf(ctx));
       ctx.report({
         line: startLineOf(call),
         message: `\`${what}\` stops the program in a debugger; it looks left over from a debugging session.`,
@@ -35,9 +36,9 @@ function checkFile(ctx: FileContext): void {
     }
     return;
   }
-  for (const node of source.tree.rootNode.descendantsOfType("debugger_statement")) {
+  for (const node of ctx.addedNodes("debugger_statement")) {
     if (!ctx.addedLines.has(startLineOf(node))) continue;
-    const line = lines[node.startPosition.row] ?? "";
+    const line = newLinesOf(ctx)[node.startPosition.row] ?? "";
     ctx.report({
       line: startLineOf(node),
       message: "`debugger` statement left in: it pauses execution whenever developer tools are open.",

@@ -1,12 +1,16 @@
 import { posix } from "node:path";
 import type { ChangeContext, FileContext, Rule } from "../../rule.js";
 import { isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { someAddedLineMatches } from "./added-text.js";
 import { moduleUsageOf } from "./module-style.js";
 import { languageGroupOf, repoProfileFor } from "./repo-profile.js";
 
 // A package's convention: at least this many single-style files, and this share agreeing.
 const MIN_FILES = 10;
 const MAJORITY = 0.9;
+// TypeScript imports are never judged, so only `require` matters there.
+const ADDED_LOADING_JS = /require|import|export/;
+const ADDED_LOADING_TS = /require/;
 
 interface PackageInfo {
   dir: string;
@@ -61,6 +65,9 @@ function expectedStyle(ctx: FileContext, pkg: PackageInfo, packages: PackageInfo
 function checkFile(ctx: FileContext): void {
   const group = languageGroupOf(ctx.path);
   if ((group !== "ts" && group !== "js") || isVendoredOrGenerated(ctx.path)) return;
+  // A require call starts with `require` and an import/re-export statement with its keyword, so an
+  // added one means an added line that says so; without one the file's tree is never read.
+  if (!someAddedLineMatches(ctx, group === "js" ? ADDED_LOADING_JS : ADDED_LOADING_TS)) return;
   const usage = moduleUsageOf(ctx.source!);
   const addedRequires = usage.ownRequire ? [] : usage.require.filter((l) => ctx.addedLines.has(l));
   // TypeScript compiles `import` to whatever the package needs, so only JavaScript imports can be wrong.

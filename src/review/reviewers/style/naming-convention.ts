@@ -1,7 +1,7 @@
-import { startLineOf } from "../../../code/parse-source.js";
+import { startLineOf, type ParsedSource } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
-import { collectDeclaredNames, conventionCasesOf, type DeclaredName, type NameKind } from "./declared-names.js";
+import { addedDeclaredNames, collectDeclaredNames, conventionCasesOf, type DeclaredName, type NameKind } from "./declared-names.js";
 import { respell, type NameCase } from "./name-case.js";
 import { languageGroupOf, repoProfileFor, type LanguageGroup } from "./repo-profile.js";
 
@@ -30,26 +30,38 @@ function majorityOf(byCase: Map<NameCase, number> | undefined): { major: NameCas
   return { major: best[0], count: best[1], total };
 }
 
+/** Per `kind:case`, how many names the file declared before the change (its own precedent). */
+function countLocalCases(ctx: FileContext, source: ParsedSource): Map<string, number> {
+  const local = new Map<string, number>();
+  for (const d of collectDeclaredNames(source)) {
+    if (ctx.addedLines.has(startLineOf(d.node))) continue;
+    for (const c of conventionCasesOf(d, source.language)) local.set(`${d.kind}:${c}`, (local.get(`${d.kind}:${c}`) ?? 0) + 1);
+  }
+  return local;
+}
+
 function checkFile(ctx: FileContext): void {
   const source = ctx.source!;
   const group = languageGroupOf(ctx.path);
   if (!group || isTestFile(ctx.path) || isVendoredOrGenerated(ctx.path) || isDeclarationFile(ctx.path)) return;
-  const decls = collectDeclaredNames(source);
-  const added = decls.filter((d) => ctx.addedLines.has(startLineOf(d.node)));
+  // Only the changed ranges are searched for new names; most changes declare none, and then
+  // neither the repository profile nor the rest of the file is needed.
+  const added = addedDeclaredNames(ctx);
   if (!added.length) return;
-  const local = new Map<string, number>();
-  for (const d of decls) {
-    if (ctx.addedLines.has(startLineOf(d.node))) continue;
-    for (const c of conventionCasesOf(d, source.language)) local.set(`${d.kind}:${c}`, (local.get(`${d.kind}:${c}`) ?? 0) + 1);
-  }
   const profile = repoProfileFor(ctx.change, group);
-  // One finding per kind and file: a new module written in another style is one remark, not ten.
-  const offenders = new Map<NameKind, { decl: DeclaredName; own: NameCase }[]>();
+  const deviating: { decl: DeclaredName; cases: NameCase[] }[] = [];
   for (const d of added) {
     const cases = conventionCasesOf(d, source.language);
     if (!cases.length) continue;
     const majority = majorityOf(profile.names.get(d.kind));
-    if (!majority || cases.includes(majority.major)) continue;
+    if (majority && !cases.includes(majority.major)) deviating.push({ decl: d, cases });
+  }
+  if (!deviating.length) return;
+  // The whole file is read only now, for the precedent that can excuse a deviating name.
+  const local = countLocalCases(ctx, source);
+  // One finding per kind and file: a new module written in another style is one remark, not ten.
+  const offenders = new Map<NameKind, { decl: DeclaredName; own: NameCase }[]>();
+  for (const { decl: d, cases } of deviating) {
     if (cases.some((c) => (local.get(`${d.kind}:${c}`) ?? 0) >= LOCAL_PRECEDENT)) continue;
     const list = offenders.get(d.kind) ?? [];
     list.push({ decl: d, own: cases[0] });

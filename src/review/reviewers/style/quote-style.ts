@@ -1,7 +1,7 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { isDeclarationFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
 import { dominantQuote, languageGroupOf, repoProfileFor } from "./repo-profile.js";
-import { collectQuotedStrings, countQuotes, type Quote, type QuotedString } from "./string-quotes.js";
+import { countFileQuotes, countQuotes, quotedStringsOf, type Quote, type QuotedString } from "./string-quotes.js";
 
 // The repository's convention: at least this many files voting, and this share agreeing.
 const REPO_MIN_VOTES = 10;
@@ -15,9 +15,9 @@ const MIN_WRONG_SHARE = 0.5;
 
 const NAME: Record<Quote, string> = { single: "single quotes", double: "double quotes" };
 
-function expectedQuote(ctx: FileContext, existing: QuotedString[]): { quote: Quote; why: string } | undefined {
-  if (existing.length >= FILE_MIN_STRINGS) {
-    const quote = dominantQuote(countQuotes(existing), FILE_MIN_STRINGS, FILE_SHARE);
+function expectedQuote(ctx: FileContext, existing: Record<Quote, number>): { quote: Quote; why: string } | undefined {
+  if (existing.single + existing.double >= FILE_MIN_STRINGS) {
+    const quote = dominantQuote(existing, FILE_MIN_STRINGS, FILE_SHARE);
     return quote ? { quote, why: "the rest of this file uses" } : undefined;
   }
   const group = languageGroupOf(ctx.path);
@@ -30,14 +30,18 @@ function expectedQuote(ctx: FileContext, existing: QuotedString[]): { quote: Quo
 
 function checkFile(ctx: FileContext): void {
   if (isVendoredOrGenerated(ctx.path) || isDeclarationFile(ctx.path)) return;
+  const source = ctx.source!;
   const isAdded = (s: QuotedString) => {
     for (let l = s.line; l <= s.endLine; l++) if (!ctx.addedLines.has(l)) return false;
     return true;
   };
-  const strings = collectQuotedStrings(ctx.source!);
-  const added = strings.filter(isAdded);
+  // A string whose lines are all added overlaps the changed ranges: search only those first.
+  const added = quotedStringsOf(ctx.addedNodes("string"), source.language).filter(isAdded);
   if (added.length < MIN_WRONG) return;
-  const expected = expectedQuote(ctx, strings.filter((s) => !isAdded(s)));
+  // The file's other strings are the whole file's minus the added ones (a subset of them).
+  const all = countFileQuotes(source);
+  const ownAdded = countQuotes(added);
+  const expected = expectedQuote(ctx, { single: all.single - ownAdded.single, double: all.double - ownAdded.double });
   if (!expected) return;
   const wrong = added.filter((s) => s.quote !== expected.quote);
   if (wrong.length < MIN_WRONG || wrong.length < added.length * MIN_WRONG_SHARE) return;

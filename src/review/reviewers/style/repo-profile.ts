@@ -5,7 +5,7 @@ import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverag
 import { collectDeclaredNames, conventionCasesOf, type NameKind } from "./declared-names.js";
 import { moduleStyleOf, moduleUsageOf } from "./module-style.js";
 import type { NameCase } from "./name-case.js";
-import { collectQuotedStrings, countQuotes, type Quote } from "./string-quotes.js";
+import { countFileQuotes, type Quote } from "./string-quotes.js";
 
 /** Files that share conventions: TypeScript (with TSX), JavaScript, Python. */
 export type LanguageGroup = "ts" | "js" | "py";
@@ -80,7 +80,7 @@ function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile 
         byCase.set(cases[0], (byCase.get(cases[0]) ?? 0) + 1);
       }
     }
-    const vote = dominantQuote(countQuotes(collectQuotedStrings(source)), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
+    const vote = dominantQuote(countFileQuotes(source), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
     if (vote) profile.quoteVotes[vote]++;
     if (group !== "py") {
       const style = moduleStyleOf(moduleUsageOf(source));

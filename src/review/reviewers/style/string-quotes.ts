@@ -11,20 +11,23 @@ export interface QuotedString {
   endLine: number;
 }
 
-function ecmaQuote(node: Parser.SyntaxNode): Quote | undefined {
-  // JSX attributes follow HTML's double quotes even in single-quote codebases.
-  if (node.parent?.type === "jsx_attribute") return undefined;
+type Node = Parser.SyntaxNode;
+
+function ecmaQuote(node: Node, jsx: boolean): Quote | undefined {
   const text = node.text;
   const open = text[0];
   const quote = open === "'" ? "single" : open === '"' ? "double" : undefined;
   if (!quote) return undefined;
-  const body = text.slice(1, -1);
   // A string holding the other quote character picks its delimiter to avoid escapes.
-  return body.includes(quote === "single" ? '"' : "'") ? undefined : quote;
+  if (text.slice(1, -1).includes(quote === "single" ? '"' : "'")) return undefined;
+  // JSX attributes follow HTML's double quotes even in single-quote codebases. Asked last, and
+  // only where the grammar has JSX: each node property read is a call into the native parser.
+  return jsx && node.parent?.type === "jsx_attribute" ? undefined : quote;
 }
 
-function pythonQuote(node: Parser.SyntaxNode): Quote | undefined {
-  const start = node.namedChildren.find((c) => c.type === "string_start")?.text ?? node.text.slice(0, 4);
+function pythonQuote(node: Node): Quote | undefined {
+  const first = node.firstNamedChild;
+  const start = (first?.type === "string_start" ? first : node.namedChildren.find((c) => c.type === "string_start"))?.text ?? node.text.slice(0, 4);
   const delimiter = start.replace(/^[a-zA-Z]+/, "");
   // Triple quotes are for docstrings and blocks of text; their convention is separate.
   if (delimiter.length !== 1) return undefined;
@@ -33,15 +36,42 @@ function pythonQuote(node: Parser.SyntaxNode): Quote | undefined {
   return body.includes(quote === "single" ? '"' : "'") ? undefined : quote;
 }
 
-/** The string literals of a file whose delimiter shows the author's (or formatter's) preference. */
-export function collectQuotedStrings(source: ParsedSource): QuotedString[] {
-  const python = source.language === "python";
+/** The free-choice quote of a `string` node of the given language, if it has one. */
+function quoteOf(language: ParsedSource["language"]): (node: Node) => Quote | undefined {
+  if (language === "python") return pythonQuote;
+  // tree-sitter-typescript (unlike its tsx and the javascript grammar) has no JSX.
+  const jsx = language !== "typescript";
+  return (node) => ecmaQuote(node, jsx);
+}
+
+/** The quoted strings among `string` nodes of a file, in the given order. */
+export function quotedStringsOf(nodes: readonly Node[], language: ParsedSource["language"]): QuotedString[] {
+  const quote = quoteOf(language);
   const out: QuotedString[] = [];
-  for (const node of source.tree.rootNode.descendantsOfType("string")) {
-    const quote = python ? pythonQuote(node) : ecmaQuote(node);
-    if (quote) out.push({ quote, line: startLineOf(node), endLine: endLineOf(node) });
+  for (const node of nodes) {
+    const q = quote(node);
+    if (q) out.push({ quote: q, line: startLineOf(node), endLine: endLineOf(node) });
   }
   return out;
+}
+
+/** The string literals of a file whose delimiter shows the author's (or formatter's) preference. */
+export function collectQuotedStrings(source: ParsedSource): QuotedString[] {
+  return quotedStringsOf(source.tree.rootNode.descendantsOfType("string"), source.language);
+}
+
+/**
+ * Counts of a file's single- and double-quoted free-choice strings: {@link countQuotes} of
+ * {@link collectQuotedStrings}, without reading any string's position.
+ */
+export function countFileQuotes(source: ParsedSource): Record<Quote, number> {
+  const quote = quoteOf(source.language);
+  const counts: Record<Quote, number> = { single: 0, double: 0 };
+  for (const node of source.tree.rootNode.descendantsOfType("string")) {
+    const q = quote(node);
+    if (q) counts[q]++;
+  }
+  return counts;
 }
 
 /** Counts of single- and double-quoted strings. */

@@ -1,4 +1,5 @@
 import type { FileContext, Rule } from "../../rule.js";
+import { withTestConfidence } from "./file-roles.js";
 import { anchorLine, excerpt, firstAddedLine } from "./anchor-lines.js";
 import { callArguments, memberPath, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { addedNodesOf, nodesOnMatchingLines, wordsPattern } from "./line-search.js";
@@ -33,20 +34,22 @@ interface Sink {
   code: SyntaxNode;
   /** Opaque (not visibly assembled) input is reported too, at lower confidence. */
   reportOpaque: boolean;
+  /** `Function`'s parameter names, which are compiled into the code too. */
+  params?: SyntaxNode[];
 }
 
 function sinkOf(node: SyntaxNode, root: SyntaxNode, vmImported: boolean): Sink | undefined {
   const args = callArguments(node);
   if (node.type === "new_expression") {
     const name = globalName(node.childForFieldName("constructor"));
-    if (name === "Function" && args.length) return { label: "`new Function`", code: args[args.length - 1], reportOpaque: true };
+    if (name === "Function" && args.length) return { label: "`new Function`", code: args[args.length - 1], reportOpaque: true, params: args.slice(0, -1) };
     const vm = vmFunction(node, root, vmImported);
     if (vm === "Script" && args[0]) return { label: "`new vm.Script`", code: args[0], reportOpaque: true };
     return undefined;
   }
   const name = globalName(node.childForFieldName("function"));
   if (name === "eval" && args[0]) return { label: "`eval`", code: args[0], reportOpaque: true };
-  if (name === "Function" && args.length) return { label: "`Function(...)`", code: args[args.length - 1], reportOpaque: true };
+  if (name === "Function" && args.length) return { label: "`Function(...)`", code: args[args.length - 1], reportOpaque: true, params: args.slice(0, -1) };
   // A timer's first argument is usually a function; only a string built at runtime is code.
   if (name && TIMERS.has(name) && args[0]) return { label: `\`${name}\` with a string`, code: args[0], reportOpaque: false };
   const vm = vmFunction(node, root, vmImported);
@@ -70,6 +73,39 @@ function reportJs(ctx: FileContext, node: SyntaxNode, sink: Sink, how: Provenanc
   });
 }
 
+// Objects that carry caller-chosen settings: a parameter name read from them is chosen by the caller.
+const OPTION_OBJECT = /^(options|opts|settings|config|conf|cfg)$/i;
+
+/**
+ * A `Function` parameter name that is not a constant: it is spliced into the compiled source as
+ * is, so `"a){evil()}//"` becomes code. Template engines that take the data variable's name from
+ * options (`settings.variable`) are the usual case. Undefined when every name is constant.
+ */
+function judgeParams(params: SyntaxNode[], root: SyntaxNode): { param: SyntaxNode; confidence: number } | undefined {
+  let worst: { param: SyntaxNode; confidence: number } | undefined;
+  for (const param of params) {
+    if (param.type === "spread_element") continue; // `...Object.keys(scope)`: names of the caller's own object
+    const how = provenanceThroughLocals(param, root);
+    if (how === "constant") continue;
+    const fromOptions = param.descendantsOfType("member_expression").some((m) => OPTION_OBJECT.test(memberPath(m)?.[0] ?? ""));
+    const confidence = how === "interpolated" ? 0.8 : fromOptions || OPTION_OBJECT.test(memberPath(param)?.[0] ?? "") ? 0.6 : 0.45;
+    if (!worst || confidence > worst.confidence) worst = { param, confidence };
+  }
+  return worst;
+}
+
+function reportParam(ctx: FileContext, node: SyntaxNode, sink: Sink, param: SyntaxNode, confidence: number): void {
+  if (!ctx.touchesAdded(node)) return;
+  ctx.report({
+    line: anchorLine(ctx, node, param),
+    severity: "warning",
+    confidence,
+    message:
+      `${sink.label} takes the parameter name \`${excerpt(param.text, 50)}\`, which is not a constant, and compiles it into the function's source: ` +
+      "a \"name\" such as `x){process.exit()}//` runs code. Check it against an identifier pattern (`/^[A-Za-z_$][\\w$]*$/`) before use, or pass the value as an argument instead.",
+  });
+}
+
 const GLOBAL_SINKS = ["eval", "Function", ...TIMERS];
 const MENTIONS_VM = /["'](?:node:)?vm["']/;
 
@@ -81,6 +117,8 @@ function checkJavaScript(ctx: FileContext, root: SyntaxNode): void {
   for (const node of nodesOnMatchingLines(ctx, wordsPattern(names)!, ["call_expression", "new_expression"])) {
     const sink = sinkOf(node, root, vmImported);
     if (!sink) continue;
+    const badParam = sink.params && judgeParams(sink.params, root);
+    if (badParam) reportParam(ctx, node, sink, badParam.param, badParam.confidence);
     const how = provenanceThroughLocals(sink.code, root);
     if (how === "constant" || (how === "opaque" && !sink.reportOpaque)) continue;
     reportJs(ctx, node, sink, how);
@@ -109,17 +147,20 @@ function checkPython(ctx: FileContext, root: SyntaxNode): void {
   }
 }
 
+const DEFAULT_CONFIDENCE = 0.8;
+
 /** `eval`, `new Function`, `vm.*` and string timers fed with non-constant code; Python `eval`/`exec`. */
 export const codeInjection: Rule = {
   meta: {
     id: "security/code-injection",
     category: "security",
     severity: "blocking",
-    confidence: 0.8,
+    confidence: DEFAULT_CONFIDENCE,
     rationale: "Evaluating text built at runtime as code lets whoever controls that text run arbitrary code.",
     languages: ["javascript", "typescript", "tsx", "python"],
   },
-  checkFile(ctx) {
+  checkFile(file) {
+    const ctx = withTestConfidence(file, DEFAULT_CONFIDENCE);
     const root = ctx.source!.tree.rootNode;
     if (ctx.source!.language === "python") checkPython(ctx, root);
     else checkJavaScript(ctx, root);

@@ -1,4 +1,5 @@
 import type { FileContext, Rule } from "../../rule.js";
+import { withTestConfidence } from "./file-roles.js";
 import { anchorLine, excerpt } from "./anchor-lines.js";
 import { addedNodesOf } from "./line-search.js";
 import { callArguments, memberPath, stringValue, type SyntaxNode } from "./js-syntax.js";
@@ -157,17 +158,20 @@ function polynomialMessage(c: Candidate, growth: GrowthReport, exposure: Exposur
   );
 }
 
+const DEFAULT_CONFIDENCE = 0.7;
+
 /** Regular expressions added by the change that can backtrack exponentially, or polynomially on outside text. */
 export const redos: Rule = {
   meta: {
     id: "security/redos",
     category: "security",
     severity: "warning",
-    confidence: 0.7,
+    confidence: DEFAULT_CONFIDENCE,
     rationale: "A regex whose repetitions can match the same text in many ways takes exponential or polynomial time on crafted input and stalls the event loop.",
     languages: ["javascript", "typescript", "tsx", "python"],
   },
-  checkFile(ctx) {
+  checkFile(file) {
+    const ctx = withTestConfidence(file, DEFAULT_CONFIDENCE);
     const root = ctx.source!.tree.rootNode;
     const candidates = (ctx.source!.language === "python" ? pyCandidates(ctx, root) : jsCandidates(ctx, root)).slice(0, MAX_PATTERNS_PER_FILE);
     const started = Date.now();

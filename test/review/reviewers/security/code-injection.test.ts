@@ -43,6 +43,21 @@ describe("security/code-injection", () => {
 +const s = new vm.Script("1 + 1");`)).toEqual([]);
   });
 
+  it("flags Function parameter names taken from options, not constant or spread names", () => {
+    const findings = reviewSnippet(codeInjection, "modules/template.js", `
+ export default function template(text, settings) {
+   var source = "__p+='" + compile(text) + "';";
++  var render = new Function(settings.variable || "obj", "_", source);
++  var bound = Function(...Object.keys(helpers), "_", source);
++  var plain = new Function("obj", "_", source);
+   return render;
+ }`);
+    // (The assembled body is reported on its own, as before.)
+    const params = findings.filter((f) => f.message.includes("parameter name"));
+    expect(params.map((f) => [f.line, f.confidence])).toEqual([[3, 0.6]]);
+    expect(params[0].message).toContain("parameter name `settings.variable || \"obj\"`");
+  });
+
   it("ignores code that the change does not touch", () => {
     expect(reviewSnippet(codeInjection, "a.js", `
  eval(userCode);

@@ -73,6 +73,43 @@ describe("security/command-injection", () => {
 +shell.exec(cmd);`)).toEqual([]);
   });
 
+  it("follows an argument list joined into a command line", () => {
+    const findings = reviewSnippet(commandInjection, "lib/growl.js", `
+ var exec = require("child_process").exec;
+ function growl(msg, options, fn) {
+   var args = [cmd.pkg];
+   if (options.title) args.push("-title", quote(options.title));
++  args.push(quote(msg));
++  exec(args.join(" "), fn);
+ }`);
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([[6, "blocking"]]);
+    expect(reviewSnippet(commandInjection, "lib/build.js", `
+ const { execSync } = require("child_process");
+ function build() {
+   const flags = ["--production"];
+   flags.push("--silent");
++  execSync(flags.join(" "));
+ }`)).toEqual([]);
+  });
+
+  it("knows execa, shelljs and cross-spawn", () => {
+    const findings = reviewSnippet(commandInjection, "scripts/release.mjs", `
+ import { execa, execaCommand } from "execa";
+ import shell from "shelljs";
+ import spawn from "cross-spawn";
+ export async function tag(version, branch) {
++  await execa(\`git tag v\${version}\`, { shell: true });
++  shell.exec("git push origin " + branch);
++  spawn.sync("npm", ["publish", "--tag", branch], { shell: true });
++  await execa("git", ["tag", version]);
++  await execaCommand(\`git checkout \${branch}\`);
++  spawn("npm", ["test", branch]);
+ }`);
+    expect(findings.map((f) => f.line)).toEqual([5, 6, 7]);
+    expect(findings[0].message).toContain("`execa(file, args)` without `shell`");
+    expect(findings[2].message).toContain("`sync` hands `branch` to a shell");
+  });
+
   describe("python", () => {
     it("flags os.system with an f-string and subprocess with shell=True", () => {
       const findings = reviewSnippet(commandInjection, "tool.py", `

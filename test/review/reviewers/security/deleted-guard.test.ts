@@ -2,7 +2,7 @@ import { deletedGuard } from "../../../../src/review/reviewers/security/deleted-
 import { reviewSnippet, reviewSnippets } from "../../../helpers/snippet.js";
 
 describe("security/deleted-guard", () => {
-  it("flags a deleted permission early exit on the LEFT side at its old line", () => {
+  it("flags a deleted permission early exit on the RIGHT side, at the code it guarded", () => {
     const findings = reviewSnippet(deletedGuard, "src/users.ts", `
  export async function deleteUser(req: Request, res: Response) {
 -  if (!req.user.isAdmin) {
@@ -12,7 +12,8 @@ describe("security/deleted-guard", () => {
    await db.users.delete(req.params.id);
  }`);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ side: "LEFT", line: 2, rule: "security/deleted-guard", severity: "warning", confidence: 0.5 });
+    // The exit answered 403: it refused the caller, so it is posted.
+    expect(findings[0]).toMatchObject({ side: "RIGHT", line: 2, rule: "security/deleted-guard", severity: "warning", confidence: 0.6 });
     expect(findings[0].message).toContain("`deleteUser`");
     expect(findings[0].message).toContain("if (!req.user.isAdmin)");
   });
@@ -31,8 +32,8 @@ describe("security/deleted-guard", () => {
    }
  }`);
     expect(findings.map((f) => [f.side, f.line, f.confidence])).toEqual([
-      ["LEFT", 2, 0.6],
-      ["LEFT", 8, 0.6],
+      ["RIGHT", 2, 0.6],
+      ["RIGHT", 7, 0.6],
     ]);
     expect(findings[0].message).toContain('`app.post(/webhook)` handler');
     expect(findings[1].message).toContain("`Posts.update`");
@@ -43,7 +44,7 @@ describe("security/deleted-guard", () => {
 -router.delete("/users/:id", requireAuth, removeUser);
 +router.delete("/users/:id", removeUser);`);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ side: "LEFT", line: 1 });
+    expect(findings[0]).toMatchObject({ side: "RIGHT", line: 1 });
   });
 
   it("flags Python raise guards and login_required decorators", () => {
@@ -53,8 +54,8 @@ describe("security/deleted-guard", () => {
 -    if not request.user.has_perm("users.delete"):
 -        raise PermissionDenied()
      User.objects.filter(id=user_id).delete()`);
-    expect(findings.map((f) => f.line).sort()).toEqual([1, 3]);
-    expect(findings.every((f) => f.side === "LEFT")).toBe(true);
+    expect(findings.map((f) => f.line).sort()).toEqual([1, 2]);
+    expect(findings.every((f) => f.side === "RIGHT")).toBe(true);
   });
 
   it("flags a deleted key-safety skip inside a merge loop", () => {
@@ -66,7 +67,57 @@ describe("security/deleted-guard", () => {
    }
  }`);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ side: "LEFT", line: 3 });
+    expect(findings[0]).toMatchObject({ side: "RIGHT", line: 3, confidence: 0.75 });
+    expect(findings[0].message).toContain("removes the check against `__proto__`, `constructor` in `merge`");
+  });
+
+  it("posts deleted exits that refuse the caller, and keeps bare returns below the threshold", () => {
+    const findings = reviewSnippet(deletedGuard, "lib/transport.js", `
+ class SendmailTransport {
+   send(mail, done) {
+     const envelope = mail.data.envelope;
+-    if (envelope.to.some((addr) => /^-/.test(addr))) {
+-      return done(new Error("Invalid envelope addresses"));
+-    }
+     const args = ["-i"].concat(envelope.to);
+     return spawn(this.path, args);
+   }
+   render(view) {
+-    if (!view.valid) return;
+     return this.engine.render(view);
+   }
+ }`);
+    expect(findings.map((f) => [f.line, f.confidence])).toEqual([
+      [4, 0.6],
+      [8, 0.5],
+    ]);
+  });
+
+  it("flags a deleted conversion of a value that still reaches a shell command", () => {
+    const findings = reviewSnippet(deletedGuard, "index.js", `
+ var exec = require("child_process").exec;
+ module.exports = function (pid, signal, callback) {
+-  pid = parseInt(pid);
+-  if (Number.isNaN(pid)) throw new Error("pid must be a number");
+   var tree = {};
+   exec("taskkill /pid " + pid + " /T /F", callback);
+ };`);
+    expect(findings.map((f) => [f.side, f.line, f.confidence])).toEqual([["RIGHT", 3, 0.6]]);
+    expect(findings[0].message).toContain("deletes `pid = parseInt(pid)`");
+    expect(findings[0].message).toContain("still reaches `exec(");
+  });
+
+  it("ignores deleted conversions of values that reach no interpreter, or are converted again", () => {
+    expect(reviewSnippet(deletedGuard, "index.js", `
+ function page(n, rows) {
+-  n = parseInt(n);
+   return rows.slice(n * 10, n * 10 + 10);
+ }
+ function kill(pid) {
+-  pid = parseInt(pid);
++  pid = Number(pid);
+   exec("kill " + pid);
+ }`)).toEqual([]);
   });
 
   it("ignores bare assert() invariants and exits whose only hint is a spread", () => {
@@ -99,7 +150,7 @@ describe("security/deleted-guard", () => {
 +  const root = validator.escape(args.root);
    return run("gcov " + root);
  }`);
-    expect(finding).toMatchObject({ side: "LEFT", line: 2, confidence: 0.35 });
+    expect(finding).toMatchObject({ side: "RIGHT", line: 2, confidence: 0.35 });
     expect(finding.message).toContain("replaces the call `sanitizeVar(args.root)`");
     expect(finding.message).toContain("`escape`");
   });

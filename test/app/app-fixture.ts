@@ -100,3 +100,12 @@ export async function startApp(
   };
   return { probot, runtime: rt, events, waitFor, idle, close: () => rt.close() };
 }
+
+/** Polls `condition` until it holds, failing with `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, what = "a condition", timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

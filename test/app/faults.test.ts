@@ -5,7 +5,7 @@ import { openJobJournal } from "../../src/queue/job-journal.js";
 import { createMemoryQueue } from "../../src/queue/memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 import { createFakeGitHub, faults, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startApp, type RunningApp } from "./app-fixture.js";
+import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startApp, waitUntil, type RunningApp } from "./app-fixture.js";
 
 let fake: FakeGitHub;
 const apps: RunningApp[] = [];
@@ -144,10 +144,3 @@ describe("App: limits and faults", () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -1,7 +1,7 @@
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 import { redisQueueHarness, requireRedis, redisUrl } from "../queue/redis-test-helpers.js";
 import { createFakeGitHub, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startApp, type RunningApp } from "./app-fixture.js";
+import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startApp, waitUntil, type RunningApp } from "./app-fixture.js";
 
 // The App scaled out: a webhook process (producer) and worker processes on the real Redis.
 let fake: FakeGitHub;
@@ -22,13 +22,6 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const opened = (id: string) => ({
   id,

@@ -44,6 +44,15 @@ function countOccurrences(haystack: string, needle: string): number {
   return count;
 }
 
+const squashed = new WeakMap<FileContext, { newText: string; oldText: string }>();
+
+/** The file's new and old text with whitespace runs squashed, once per file for every rule. */
+function squashedTexts(ctx: FileContext): { newText: string; oldText: string } {
+  let texts = squashed.get(ctx);
+  if (!texts) squashed.set(ctx, (texts = { newText: squash(ctx.newText), oldText: squash(ctx.oldText) }));
+  return texts;
+}
+
 /**
  * True when the change adds a new copy of the code from `from` through `to` rather than
  * re-indenting or moving an existing one: the new file holds more copies of it (whitespace aside)
@@ -54,5 +63,6 @@ export function isNewCode(ctx: FileContext, from: Node, to: Node = from): boolea
   // The tree was parsed from newText, and node indexes count UTF-16 code units like slice.
   const code = squash(ctx.newText.slice(from.startIndex, to.endIndex)).trim();
   if (!code) return true;
-  return countOccurrences(squash(ctx.newText), code) > countOccurrences(squash(ctx.oldText), code);
+  const texts = squashedTexts(ctx);
+  return countOccurrences(texts.newText, code) > countOccurrences(texts.oldText, code);
 }

@@ -47,6 +47,31 @@ describe("style/debug-output", () => {
 +console.log("footer");`)).toEqual([]);
   });
 
+  it("counts only real output calls as the file's own printing, wherever the text says console or print", () => {
+    // Mentions in comments, strings and other objects are not output: the new call is still flagged.
+    expect(reviewSnippet(debugOutput, "src/report.ts", `
+ // console.log("old") was removed; console.info too
+ const hint = "console.info(x)";
+ logger.console.log("routed");
++console.log("new");`).map((f) => f.line)).toEqual([4]);
+    // Two output calls after text that is not ASCII make a file that prints on purpose.
+    expect(reviewSnippet(debugOutput, "src/report.ts", `
+ const title = "Größe 🚀 大きさ";
+ console.info(title);
+ console.table(rows);
++console.log("footer");`)).toEqual([]);
+    expect(reviewSnippet(debugOutput, "pkg/report.py", `
+ # print("old")
+ label = "print(x)"
+ out.print("routed")
++print("new")`, PKG).map((f) => f.line)).toEqual([4]);
+    expect(reviewSnippet(debugOutput, "pkg/report.py", `
+ title = "Größe 🚀"
+ print(title)
+ print("-" * 10)
++print("footer")`, PKG)).toEqual([]);
+  });
+
   it("ignores Python scripts, modules outside packages and print(file=...)", () => {
     expect(reviewSnippet(debugOutput, "pkg/tool.py", `
 +print("x")

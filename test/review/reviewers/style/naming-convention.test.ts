@@ -91,6 +91,19 @@ describe("style/naming-convention", () => {
     expect(reviewSnippet(namingConvention, "test/new.test.ts", "\n+function load_user_by_id() {}", CAMEL_TS)).toEqual([]);
   });
 
+  it("judges a name only when its own line is added", () => {
+    expect(reviewSnippet(namingConvention, "src/legacy.ts", `
++@sealed
+ export class old_store {}
+ export function old_helper(
++  id: string,
+ ) {}`, CAMEL_TS)).toEqual([]);
+    expect(reviewSnippet(namingConvention, "src/legacy.ts", `
+ export class Store {
++  load_all() {}
+ }`, CAMEL_TS).map((f) => f.line)).toEqual([2]);
+  });
+
   it("judges module-level constants against the constants' convention", () => {
     const upper = repoOf(22, (i) => `src/c${i}.js`, (i) => `const MAX_SIZE_${i} = ${i};\n`);
     const findings = reviewSnippet(namingConvention, "src/new.js", "\n+const retryLimit = 3;\n+function f() { const localLimit = 3; }", upper);

@@ -32,7 +32,7 @@ export interface ReviewProcessorDeps {
   /** Operator environment for the LLM reviewers (OPENAI_API_KEY, ...); static only without a key. */
   llmEnv?: LlmEnv;
   /** Called when the job learns its check run id (the queue persists it for replays). */
-  onProgress?(job: ReviewJob): void;
+  onProgress?(job: ReviewJob): void | Promise<void>;
 }
 
 /** GitHub takes 50 annotations per request; more would cost extra writes per review. */
@@ -107,7 +107,7 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
       // one, and a persisting queue records it so a replay after a crash does too.
       if (job.checkRunId !== checkRunId) {
         job.checkRunId = checkRunId;
-        deps.onProgress?.(job);
+        await deps.onProgress?.(job);
       }
       await startCheckRun(octokit, { ...repoRef, checkRunId });
       signal.throwIfAborted();

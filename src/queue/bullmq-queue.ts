@@ -112,11 +112,12 @@ export function createBullmqQueue(options: BullmqQueueOptions): BullmqQueue {
   return {
     kind: "redis",
     queueName,
-    recordProgress(job) {
+    async recordProgress(job) {
       // The job's data in Redis is what another worker gets after a crash: keep its check run id.
       const id = jobIdOf(job);
       for (const entry of running.values()) {
-        if (entry.id === id) void entry.persist?.().catch((err: unknown) => log?.warn({ err, jobId: id }, "could not record the job's progress"));
+        if (entry.id !== id) continue;
+        await entry.persist?.().catch((err: unknown) => log?.warn({ err, jobId: id }, "could not record the job's progress"));
       }
     },
     async enqueue(job) {

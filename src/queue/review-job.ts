@@ -62,5 +62,5 @@ export interface JobQueue {
    * jobs themselves (the journaled memory queue) record it at once, so even a hard crash mid-job
    * replays onto the same check run. Optional: Redis keeps the job object itself.
    */
-  recordProgress?(job: ReviewJob): void;
+  recordProgress?(job: ReviewJob): void | Promise<void>;
 }

@@ -49,6 +49,8 @@ describe("App on Redis (QUEUE=redis)", () => {
     const first = await startApp(fake, { env: REDIS_ENV, queue: harness.open({ role: "worker", onEvent: (e) => firstEvents.push(e) }) });
     await producer.probot.receive(opened("redis-crash"));
     await waitUntil(() => firstEvents.some((e) => e.type === "started"), "the first worker to start");
+    // Mid-job: its check run is in progress (and recorded in the job's data) when it goes away.
+    await waitUntil(() => fake.state.checkRuns(REPO)[0]?.status === "in_progress", "the first worker's check run");
     fake.setLatency(300);
     await first.close(); // the worker goes away mid-job
     fake.setLatency(0);
@@ -56,7 +58,10 @@ describe("App on Redis (QUEUE=redis)", () => {
 
     const second = await startApp(fake, { env: REDIS_ENV, queue: harness.open({ role: "worker" }) });
     apps.push(second);
-    await waitUntil(() => fake.state.reviews(REPO, 7).length > 0 && fake.state.checkRuns(REPO).every((r) => r.status === "completed"), "the second worker's review");
+    await waitUntil(() => fake.state.reviews(REPO, 7).length > 0 && fake.state.checkRuns(REPO).every((r) => r.status === "completed"), "the second worker's review").catch((err) => {
+      throw new Error(`${String(err)}; check runs: ${JSON.stringify(fake.state.checkRuns(REPO).map((r) => [r.id, r.status, r.conclusion]))}; reviews: ${fake.state.reviews(REPO, 7).length}; requests: ${fake.requests.slice(-12).map((r) => `${r.status} ${r.method} ${r.path}`).join(" | ")}`);
+    });
+
     expect(fake.state.reviews(REPO, 7)).toHaveLength(1);
     // The job kept its check run across workers: one run, completed.
     expect(fake.state.checkRuns(REPO).map((r) => r.status)).toEqual(["completed"]);

@@ -88,7 +88,8 @@ function judgeParams(params: SyntaxNode[], root: SyntaxNode): { param: SyntaxNod
     const how = provenanceThroughLocals(param, root);
     if (how === "constant") continue;
     const fromOptions = param.descendantsOfType("member_expression").some((m) => OPTION_OBJECT.test(memberPath(m)?.[0] ?? ""));
-    const confidence = how === "interpolated" ? 0.8 : fromOptions || OPTION_OBJECT.test(memberPath(param)?.[0] ?? "") ? 0.6 : 0.45;
+    // Code generators splice their own names (`${names.scope}`); options are where callers reach in.
+    const confidence = fromOptions || OPTION_OBJECT.test(memberPath(param)?.[0] ?? "") ? 0.6 : 0.45;
     if (!worst || confidence > worst.confidence) worst = { param, confidence };
   }
   return worst;

@@ -3,6 +3,7 @@ import { anchorLine, excerpt } from "./anchor-lines.js";
 import { addedNodesOf } from "./line-search.js";
 import { callArguments, calleeName, memberPath, propertyKeyName, stringValue, unwrap, type SyntaxNode } from "./js-syntax.js";
 import { resolveCallee } from "./module-bindings.js";
+import { prefixChecksWithoutSeparator, untrustedJoins } from "./path-joins.js";
 import { carriesRequestInput, outermostFunction, requestTaintedLocals } from "./taint-hints.js";
 
 const FS_MODULES = new Set(["fs", "fs-extra", "graceful-fs"]);
@@ -80,7 +81,11 @@ function hasContainmentCheck(scope: SyntaxNode): boolean {
   return false;
 }
 
-/** File-system reads, writes and downloads whose path comes from the request, with no containment check. */
+/**
+ * File-system reads, writes and downloads whose path comes from the request, with no containment
+ * check; paths joined from decoded URL paths, request input or archive entry names with no check;
+ * and containment checks against a directory without its trailing separator.
+ */
 export const pathTraversal: Rule = {
   meta: {
     id: "security/path-traversal",
@@ -94,6 +99,7 @@ export const pathTraversal: Rule = {
     const root = ctx.source!.tree.rootNode;
     const tainted = new Map<SyntaxNode, Set<string>>();
     const fsImported = MENTIONS_FS_MODULE.test(ctx.newText);
+    const reported = new Set<number>();
     for (const call of addedNodesOf(ctx, "call_expression")) {
       const sink = fsFunction(call, root, fsImported) ?? responseFileMethod(call);
       const target = callArguments(call)[0];
@@ -102,14 +108,21 @@ export const pathTraversal: Rule = {
       let names = tainted.get(scope);
       if (!names) tainted.set(scope, (names = requestTaintedLocals(scope)));
       if (!carriesRequestInput(target, names) || hasContainmentCheck(scope)) continue;
+      const line = anchorLine(ctx, call, target);
+      reported.add(line);
       ctx.report({
-        line: anchorLine(ctx, call, target),
+        line,
         message:
           `\`${sink}\` opens \`${excerpt(target.text, 50)}\`, which is built from request input with no containment check: ` +
           "`../` segments (or an absolute path) reach any file the process can access. " +
           "Resolve the path, then refuse it unless `path.relative(root, full)` does not start with `..` (or `full.startsWith(root + path.sep)`); " +
           "use `path.basename` when only a file name is expected.",
       });
+    }
+    // Library code: the path is built here and opened elsewhere.
+    for (const finding of [...untrustedJoins(ctx, root), ...prefixChecksWithoutSeparator(ctx, root)]) {
+      if (!reported.has(finding.line)) ctx.report(finding);
+      reported.add(finding.line);
     }
   },
 };

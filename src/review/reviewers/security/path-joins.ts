@@ -8,6 +8,7 @@ import { carriesRequestInput, localInitializer, outermostFunction, requestTainte
 // Receivers that are the path module by convention when its import is out of sight.
 const PATH_NAMES = new Set(["path", "pth", "nodePath", "posix"]);
 const JOINERS = new Set(["join", "resolve"]);
+const MENTIONS_PATH_MODULE = /["'](?:node:)?path(?:\/posix)?["']/;
 // Calls that turn a URL path back into raw characters, `%2e%2e%2f` into `../`.
 const DECODERS = new Set(["decodeURIComponent", "decodeURI", "unescape"]);
 // Names archives give to the path of an entry (zip, tar): chosen by whoever made the archive.
@@ -15,10 +16,11 @@ const ENTRY_NAMES = new Set(["entryName", "fileName", "filename"]);
 const ENTRY_OBJECTS = /^(entry|header|file|zipEntry|item)$/i;
 
 /** `path.join(...)` / `resolve(...)` of node's path module. */
-function isPathJoin(call: SyntaxNode, root: SyntaxNode): boolean {
+function isPathJoin(call: SyntaxNode, root: SyntaxNode, pathImported: boolean): boolean {
   const name = calleeName(call);
   if (!name || !JOINERS.has(name)) return false;
-  const resolved = resolveCallee(call, root);
+  // `resolve(value)` is mostly a promise's: read the imports only when the path module is imported.
+  const resolved = pathImported ? resolveCallee(call, root) : undefined;
   if (resolved) return (resolved.module === "path" || resolved.module === "path/posix") && resolved.path.length <= 1;
   const path = memberPath(call.childForFieldName("function"));
   return path?.length === 2 && PATH_NAMES.has(path[0]);
@@ -55,8 +57,9 @@ function hasContainmentCheck(scope: SyntaxNode): boolean {
 export function untrustedJoins(ctx: FileContext, root: SyntaxNode): RawFinding[] {
   const found: RawFinding[] = [];
   const taintedByScope = new Map<SyntaxNode, Set<string>>();
+  const pathImported = MENTIONS_PATH_MODULE.test(ctx.newText);
   for (const call of addedNodesOf(ctx, "call_expression")) {
-    if (!isPathJoin(call, root)) continue;
+    if (!isPathJoin(call, root, pathImported)) continue;
     const scope = outermostFunction(call) ?? root;
     let tainted = taintedByScope.get(scope);
     if (!tainted) taintedByScope.set(scope, (tainted = requestTaintedLocals(scope)));

@@ -12,7 +12,8 @@ export interface RemovedConversion {
 
 // Conversions after which a value can no longer carry shell or SQL syntax.
 const CONVERSION = /^(parseInt|parseFloat|Number|BigInt|escape\w*|quote\w*|sanitize\w*|shellEscape|shellescape)$/;
-const CONVERSION_TEXT = /\b(parseInt|parseFloat|Number|BigInt|escape\w*|quote\w*|sanitize\w*|shell[Ee]scape)\s*\(/;
+// `x = parseInt(x` on one line: the only shape reported, so the old side is parsed only for it.
+const CONVERSION_TEXT = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*(parseInt|parseFloat|Number|BigInt|escape\w*|quote\w*|sanitize\w*|shell[Ee]scape)\s*\(\s*\1(?![\w$])/;
 // Calls that interpret a string argument as a command, a query or code.
 const INTERPRETERS = new Set(["exec", "execSync", "query", "execute", "raw", "eval"]);
 

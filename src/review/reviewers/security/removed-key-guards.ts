@@ -43,13 +43,14 @@ function definitionsOf(source: ParsedSource): Map<string, SyntaxNode> {
 }
 
 const FUNCTION_VALUES = new Set([...FUNCTION_TYPES, "function_declaration"]);
+const MAX_DEPTH = 3;
 
 /**
  * The dangerous keys a piece of code compares with, directly, through the helpers it calls (one
  * level) or the constants it or they use (`isValidPath` → `disallowedKeys`), and whether it tests
  * own properties itself. Deeper chains are left out: in a big file they reach everything.
  */
-function coverageOf(node: SyntaxNode, defs: Map<string, SyntaxNode>, depth = 0): Coverage {
+function coverageOf(node: SyntaxNode, defs: Map<string, SyntaxNode>, depth = 0, seen = new Set<SyntaxNode>()): Coverage {
   const coverage: Coverage = { keys: new Set(), own: false };
   for (const str of node.descendantsOfType(["string", "template_string"])) {
     const value = stringValue(str);
@@ -59,8 +60,10 @@ function coverageOf(node: SyntaxNode, defs: Map<string, SyntaxNode>, depth = 0):
     if (depth === 0 && OWN_CHECK.test(name.text)) coverage.own = true;
     const def = name.type === "identifier" ? defs.get(name.text) : undefined;
     // Not itself, and not a function beyond the first level.
-    if (!def || (def.startIndex <= node.startIndex && def.endIndex >= node.endIndex) || (FUNCTION_VALUES.has(def.type) && depth > 0)) continue;
-    for (const key of coverageOf(def, defs, depth + 1).keys) coverage.keys.add(key);
+    if (!def || seen.has(def) || (def.startIndex <= node.startIndex && def.endIndex >= node.endIndex) || (FUNCTION_VALUES.has(def.type) && depth > 0)) continue;
+    // Constants may refer to each other in circles.
+    seen.add(def);
+    if (depth < MAX_DEPTH) for (const key of coverageOf(def, defs, depth + 1, seen).keys) coverage.keys.add(key);
   }
   return coverage;
 }

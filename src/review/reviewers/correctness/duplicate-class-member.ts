@@ -7,22 +7,21 @@ import { isNewCode } from "./report-range.js";
 
 type Node = Parser.SyntaxNode;
 
-/** The slot a class member occupies (`static` and accessors kept apart), or undefined. */
-function memberSlot(member: Node): { name: string; slot: string } | undefined {
-  if (member.type === "method_definition") {
-    const name = literalKeyName(member.childForFieldName("name"));
-    if (name === undefined) return undefined;
-    const tokens = new Set(member.children.filter((c) => !c.isNamed).map((c) => c.type));
-    const kind = tokens.has("get") ? "get" : tokens.has("set") ? "set" : "method";
-    return { name, slot: `${tokens.has("static") ? "static " : ""}${kind} ${name}` };
-  }
+/** The normalized name a member defines, when it is a member whose slot can clash (see {@link memberSlot}). */
+function memberName(member: Node): string | undefined {
+  if (member.type === "method_definition") return literalKeyName(member.childForFieldName("name"));
   // Python: only plain `def`s. Decorated ones take part in property/overload/dispatch patterns
   // where repeating the name is the point.
-  if (member.type === "function_definition") {
-    const name = member.childForFieldName("name")?.text;
-    return name === undefined ? undefined : { name, slot: `def ${name}` };
-  }
+  if (member.type === "function_definition") return member.childForFieldName("name")?.text;
   return undefined;
+}
+
+/** The slot a class member of that name occupies (`static` and accessors kept apart). */
+function memberSlot(member: Node, name: string): string {
+  if (member.type !== "method_definition") return `def ${name}`;
+  const tokens = new Set(member.children.filter((c) => !c.isNamed).map((c) => c.type));
+  const kind = tokens.has("get") ? "get" : tokens.has("set") ? "set" : "method";
+  return `${tokens.has("static") ? "static " : ""}${kind} ${name}`;
 }
 
 function clashes(a: string, b: string): boolean {
@@ -53,10 +52,21 @@ export const duplicateClassMember: Rule = {
       : addedNodesOfType(ctx, "class_body");
     for (const body of bodies) {
       if (!body || !ctx.touchesAdded(body) || body.hasError) continue;
-      const seen: Array<{ node: Node; slot: string }> = [];
+      // Only members whose slots end in the same word can clash: read the names first, and the
+      // rest of a member (its static/get/set keywords) only for the few whose name repeats.
+      const named: Array<{ node: Node; name: string; key: string }> = [];
+      const counts = new Map<string, number>();
       for (const member of body.namedChildren) {
-        const info = memberSlot(member);
-        if (!info) continue;
+        const name = memberName(member);
+        if (name === undefined) continue;
+        const key = name.split(" ").at(-1)!;
+        named.push({ node: member, name, key });
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const seen: Array<{ node: Node; slot: string }> = [];
+      for (const { node: member, name, key } of named) {
+        if (counts.get(key)! < 2) continue;
+        const info = { name, slot: memberSlot(member, name) };
         const earlier = seen.find((s) => clashes(s.slot, info.slot));
         seen.push({ node: member, slot: info.slot });
         if (!earlier) continue;

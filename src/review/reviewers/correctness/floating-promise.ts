@@ -73,7 +73,7 @@ export const floatingPromise: Rule = {
     let bindings: PromiseBindings | undefined;
     for (const statement of addedNodesOfType(ctx, "expression_statement")) {
       if (!ctx.touchesAdded(statement) || statement.hasError) continue;
-      const call = statement.namedChildren[0];
+      const call = statement.firstNamedChild;
       if (call?.type !== "call_expression") continue;
       const fn = enclosingFunction(statement);
       if (!fn || !isAsyncFunction(fn)) continue;

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { binaryParts } from "./binary-parts.js";
 import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
 
@@ -25,10 +26,8 @@ export const nanComparison: Rule = {
   checkFile(ctx: FileContext) {
     for (const node of addedNodesOfType(ctx, "binary_expression")) {
       if (!ctx.touchesAdded(node)) continue;
-      const op = node.childForFieldName("operator")?.text ?? "";
+      const { operator: op, left, right } = binaryParts(node);
       if (!EQUALITY.has(op)) continue;
-      const left = node.childForFieldName("left");
-      const right = node.childForFieldName("right");
       const other = isNaNLiteral(left) ? right : isNaNLiteral(right) ? left : undefined;
       if (!other || isNaNLiteral(other)) continue;
       const negate = op.startsWith("!") ? "!" : "";

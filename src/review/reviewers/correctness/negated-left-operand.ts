@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { binaryParts } from "./binary-parts.js";
 import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES, unwrapParens } from "./syntax-walk.js";
 
@@ -16,10 +17,8 @@ export const negatedLeftOperand: Rule = {
   checkFile(ctx: FileContext) {
     for (const node of addedNodesOfType(ctx, "binary_expression")) {
       if (!ctx.touchesAdded(node)) continue;
-      const op = node.childForFieldName("operator")?.text;
+      const { operator: op, left, right } = binaryParts(node);
       if (op !== "in" && op !== "instanceof") continue;
-      const left = node.childForFieldName("left");
-      const right = node.childForFieldName("right");
       if (left?.type !== "unary_expression" || left.childForFieldName("operator")?.text !== "!" || !right) continue;
       const operand = unwrapParens(left.childForFieldName("argument")!);
       const fixed = `!(${operand.text} ${op} ${right.text})`;

@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { binaryParts } from "./binary-parts.js";
 import { isNewCode, rangeOf } from "./report-range.js";
 import { isSameReference } from "./same-reference.js";
 
@@ -22,9 +23,7 @@ export const selfComparison: Rule = {
       if (!ctx.touchesAdded(node)) continue;
       let left, right, op: string;
       if (node.type === "binary_expression") {
-        left = node.childForFieldName("left");
-        right = node.childForFieldName("right");
-        op = node.childForFieldName("operator")?.text ?? "";
+        ({ left, right, operator: op } = binaryParts(node));
       } else {
         // Chained comparisons (`a < b < c`) have more operands; only the plain form is judged.
         if (node.namedChildCount !== 2) continue;

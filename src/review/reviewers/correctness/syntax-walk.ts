@@ -23,16 +23,52 @@ export function isFunctionNode(node: Node): boolean {
   return JS_FUNCTIONS.has(node.type) || PY_FUNCTIONS.has(node.type);
 }
 
+// For a node that is not a function: the innermost function containing it (null at top level).
+// Statements of one block share the answer, so most lookups stop at the first parent.
+const functionAbove = new WeakMap<Node, Node | null>();
+
 /** The innermost function that contains the node (the node itself excluded). */
 export function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (isFunctionNode(n)) return n;
-  return undefined;
+  const passed: Node[] = [];
+  let found: Node | null = null;
+  for (let n = node.parent; n; n = n.parent) {
+    const known = functionAbove.get(n);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    if (isFunctionNode(n)) {
+      found = n;
+      break;
+    }
+    passed.push(n);
+  }
+  for (const n of passed) functionAbove.set(n, found);
+  return found ?? undefined;
 }
+
+// Rules ask about the same enclosing function for every statement in it; node wrappers are
+// shared per tree, so a weak map keyed by them answers repeats without a native call.
+const asyncFunctions = new WeakMap<Node, boolean>();
 
 /** True when a function node carries the `async` keyword (JS/TS and Python alike). */
 export function isAsyncFunction(fn: Node): boolean {
+  let known = asyncFunctions.get(fn);
+  if (known !== undefined) return known;
+  known = false;
   // The keyword is an anonymous child; a parameter or body named `async` is a named identifier.
-  return fn.children.some((child) => !child.isNamed && child.type === "async");
+  // A cursor reads the children's kinds without building a wrapper for each.
+  const cursor = fn.walk();
+  if (cursor.gotoFirstChild()) {
+    do {
+      if (!cursor.nodeIsNamed && cursor.nodeType === "async") {
+        known = true;
+        break;
+      }
+    } while (cursor.gotoNextSibling());
+  }
+  asyncFunctions.set(fn, known);
+  return known;
 }
 
 /**

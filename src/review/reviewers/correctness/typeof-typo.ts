@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
+import { binaryParts } from "./binary-parts.js";
 import { literalKeyName } from "./literal-keys.js";
 import { isNewCode, lineWithReplacement, rangeOf } from "./report-range.js";
 import { JS_LANGUAGES } from "./syntax-walk.js";
@@ -36,9 +37,8 @@ export const typeofTypo: Rule = {
   },
   checkFile(ctx: FileContext) {
     for (const node of addedNodesOfType(ctx, "binary_expression")) {
-      if (!ctx.touchesAdded(node) || !EQUALITY.has(node.childForFieldName("operator")?.text ?? "")) continue;
-      const left = node.childForFieldName("left");
-      const right = node.childForFieldName("right");
+      const { operator, left, right } = binaryParts(node);
+      if (!ctx.touchesAdded(node) || !EQUALITY.has(operator)) continue;
       const literal = isTypeof(left) ? right : isTypeof(right) ? left : undefined;
       if (literal?.type !== "string") continue;
       const value = literalKeyName(literal);

@@ -3,13 +3,12 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { addedNodesOfType } from "./added-nodes.js";
 import { isNewCode } from "./report-range.js";
-import { statementsOf } from "./syntax-walk.js";
 
 type Node = Parser.SyntaxNode;
 
 // Only real statement lists: in `if (x) return a; else …` the else clause is the if's sibling
 // child, not a statement after the return.
-const STATEMENT_LISTS = new Set(["statement_block", "program", "switch_case", "switch_default", "class_static_block", "block", "module"]);
+const STATEMENT_LIST_TYPES = ["statement_block", "program", "switch_case", "switch_default", "class_static_block", "block", "module"];
 
 const TERMINATORS = new Set(["return_statement", "throw_statement", "raise_statement", "break_statement", "continue_statement"]);
 
@@ -37,6 +36,30 @@ function isInert(statement: Node, terminator: Node): boolean {
   return false;
 }
 
+/**
+ * The first exit statement of a statement list and the first statement after it that is not
+ * inert, if any. Reads the list's children through a cursor and builds node wrappers only from
+ * the exit on: most lists that overlap a change have no exit, or have it last.
+ */
+function firstDeadStatement(list: Node): { terminator: Node; dead: Node } | undefined {
+  const cursor = list.walk();
+  if (!cursor.gotoFirstChild()) return undefined;
+  let terminator: Node | undefined;
+  do {
+    // The list's statements are its named children, comments aside (tree-sitter keeps those as extras).
+    if (!cursor.nodeIsNamed) continue;
+    const type = cursor.nodeType;
+    if (type === "comment") continue;
+    if (!terminator) {
+      if (TERMINATORS.has(type)) terminator = cursor.currentNode;
+      continue;
+    }
+    const statement = cursor.currentNode;
+    if (!isInert(statement, terminator)) return { terminator, dead: statement };
+  } while (cursor.gotoNextSibling());
+  return undefined;
+}
+
 function describe(terminator: Node): string {
   return terminator.text.split(/[\s;(]/)[0];
 }
@@ -54,16 +77,14 @@ export const unreachableCode: Rule = {
   checkFile(ctx: FileContext) {
     // The exit may sit just above the added lines (an added statement after an old `return`), so
     // walk the statement lists that overlap the change and look at their direct children.
-    for (const list of addedNodesOfType(ctx, [...STATEMENT_LISTS])) {
+    for (const list of addedNodesOfType(ctx, STATEMENT_LIST_TYPES)) {
       if (list.hasError) continue;
-      const statements = statementsOf(list);
-      const index = statements.findIndex((s) => TERMINATORS.has(s.type));
-      if (index < 0) continue;
-      const terminator = statements[index];
-      const dead = statements.slice(index + 1).find((s) => !isInert(s, terminator));
+      const found = firstDeadStatement(list);
+      if (!found) continue;
+      const { terminator, dead } = found;
       // tree-sitter-python sometimes nests a stray `block` after a one-line `def f(): return x  # c`;
       // only real statements count as dead code.
-      if (!dead || (ctx.source!.language === "python" && !/(_statement|_definition)$/.test(dead.type))) continue;
+      if (ctx.source!.language === "python" && !/(_statement|_definition)$/.test(dead.type)) continue;
       const deadLine = startLineOf(dead);
       const exitLine = startLineOf(terminator);
       // The change either wrote the dead code or wrote the exit that cut it off.

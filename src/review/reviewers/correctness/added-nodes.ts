@@ -7,8 +7,8 @@ type Node = Parser.SyntaxNode;
 const LINE_END = 2 ** 31 - 1;
 
 /**
- * The node types the correctness rules search the changed lines for. One walk per file collects
- * them all; a type outside this list still works, through a search of its own.
+ * The node types the correctness and style rules search the changed lines for. One walk per file
+ * collects them all; a type outside this list still works, through a search of its own.
  */
 export const INDEXED_TYPES: ReadonlySet<string> = new Set([
   // JavaScript / TypeScript
@@ -31,11 +31,25 @@ export const INDEXED_TYPES: ReadonlySet<string> = new Set([
   "object",
   "statement_block",
   "program",
+  "debugger_statement",
+  "string",
+  // ...declarations, for the naming convention
+  "function_declaration",
+  "generator_function_declaration",
+  "class_declaration",
+  "abstract_class_declaration",
+  "interface_declaration",
+  "type_alias_declaration",
+  "enum_declaration",
+  "method_definition",
+  "variable_declarator",
   // Python
   "assert_statement",
+  "call",
   "comparison_operator",
   "except_clause",
   "class_definition",
+  "function_definition",
   "dictionary",
   "default_parameter",
   "typed_default_parameter",
@@ -171,7 +185,8 @@ function searchRuns(ctx: FileContext, types: string | string[]): Node[] {
  * The nodes of the given types that overlap an added line, in document order: exactly the nodes
  * for which `ctx.touchesAdded` holds, without walking the parts of the file the change left alone
  * (a two-line change in a 5,000-line file visits a few dozen nodes, not all of them). The nodes of
- * every correctness rule come from one walk per file; each search of its own cost as much again.
+ * every correctness and style rule come from one walk per file; each search of its own cost as
+ * much again, and `FileContext.addedNodes` searches once per run of added lines.
  */
 export function addedNodesOfType(ctx: FileContext, types: string | string[]): Node[] {
   if (!ctx.source) return [];

@@ -3,6 +3,7 @@ import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isScriptOrTooling, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { addedNodesOfType } from "../correctness/added-nodes.js";
 import { newLinesOf } from "./added-text.js";
 import { isUnderDebugGuard, removalSuggestion } from "./statement-line.js";
 
@@ -83,7 +84,7 @@ function checkFile(ctx: FileContext): void {
   if (python && !isPythonLibrary(ctx)) return;
   // Only calls that start on an added line are reported: look for them in the changed ranges
   // first, and at the rest of the file (does it print on purpose?) only when there is one.
-  const leftovers = ctx.addedNodes(python ? "call" : "call_expression").filter((call) => {
+  const leftovers = addedNodesOfType(ctx, python ? "call" : "call_expression").filter((call) => {
     if (!ctx.addedLines.has(startLineOf(call))) return false;
     if (python) return isPlainPrint(call) && !isUnderDebugGuard(call);
     return LEFTOVER_METHODS.has(consoleMethod(call) ?? "") && !isUnderDebugGuard(call);

@@ -2,6 +2,7 @@ import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { addedNodesOfType } from "../correctness/added-nodes.js";
 import { newLinesOf } from "./added-text.js";
 import { removalSuggestion } from "./statement-line.js";
 
@@ -23,7 +24,7 @@ function checkFile(ctx: FileContext): void {
   const source = ctx.source!;
   // Only nodes that start on an added line are reported, so only the changed ranges are searched.
   if (source.language === "python") {
-    for (const call of ctx.addedNodes("call")) {
+    for (const call of addedNodesOfType(ctx, "call")) {
       if (!ctx.addedLines.has(startLineOf(call))) continue;
       const what = pythonBreakpoint(call);
       if (!what) continue;
@@ -36,7 +37,7 @@ function checkFile(ctx: FileContext): void {
     }
     return;
   }
-  for (const node of ctx.addedNodes("debugger_statement")) {
+  for (const node of addedNodesOfType(ctx, "debugger_statement")) {
     if (!ctx.addedLines.has(startLineOf(node))) continue;
     const line = newLinesOf(ctx)[node.startPosition.row] ?? "";
     ctx.report({

@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { ParsedSource } from "../../../code/parse-source.js";
 import type { FileContext } from "../../rule.js";
+import { addedNodesOfType } from "../correctness/added-nodes.js";
 import { casesOf, type NameCase } from "./name-case.js";
 
 /** The kinds of declaration whose naming a codebase tends to keep consistent. */
@@ -134,9 +135,9 @@ export function addedDeclaredNames(ctx: FileContext): DeclaredName[] {
   if (!source) return [];
   let names: DeclaredName[];
   if (source.language !== "python") {
-    names = definedNames(ctx.addedNodes(ECMA_TYPES), ecmaNameOf, []);
+    names = definedNames(addedNodesOfType(ctx, ECMA_TYPES), ecmaNameOf, []);
   } else {
-    const nodes = ctx.addedNodes(PYTHON_ADDED_TYPES);
+    const nodes = addedNodesOfType(ctx, PYTHON_ADDED_TYPES);
     names = definedNames(
       nodes.filter((n) => n.type !== "expression_statement"),
       pythonDefinitionName,

@@ -1,5 +1,6 @@
 import type { FileContext, Rule } from "../../rule.js";
 import { isDeclarationFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
+import { addedNodesOfType } from "../correctness/added-nodes.js";
 import { dominantQuote, languageGroupOf, repoProfileFor } from "./repo-profile.js";
 import { countFileQuotes, countQuotes, quotedStringsOf, type Quote, type QuotedString } from "./string-quotes.js";
 
@@ -36,7 +37,7 @@ function checkFile(ctx: FileContext): void {
     return true;
   };
   // A string whose lines are all added overlaps the changed ranges: search only those first.
-  const added = quotedStringsOf(ctx.addedNodes("string"), source.language).filter(isAdded);
+  const added = quotedStringsOf(addedNodesOfType(ctx, "string"), source.language).filter(isAdded);
   if (added.length < MIN_WRONG) return;
   // The file's other strings are the whole file's minus the added ones (a subset of them).
   const all = countFileQuotes(source);

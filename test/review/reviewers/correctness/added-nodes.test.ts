@@ -35,6 +35,7 @@ const TS = `
    push(x: number) {
 +    if (x === NaN) return
 +    this.items.push(x)
++    const note = "ok", other = 'x';
      for (const item of this.items) {
        console.log(item);
      }
@@ -67,8 +68,9 @@ describe("addedNodesOfType", () => {
     ["a statement type and an expression type that share spans", ["expression_statement", "call_expression"], 6],
     ["statement lists, with the program itself", ["statement_block", "program", "class_body"], 5],
     ["a type the index does not hold", ["member_expression"], 4],
-    ["an indexed and an unindexed type", ["binary_expression", "identifier"], 8],
+    ["an indexed and an unindexed type", ["binary_expression", "identifier"], 10],
     ["a type that never occurs", ["with_statement"], 0],
+    ["the style rules' declarations and strings", ["method_definition", "variable_declarator", "string"], 5],
   ])("finds what a search per run finds in TypeScript: %s", (_name, types, count) => {
     const ctx = contextOf("src/queue.ts", TS);
     expect(spans(addedNodesOfType(ctx, types))).toEqual(spans(searchEachRun(ctx, types)));

@@ -166,13 +166,13 @@ function buildIndex(ctx: FileContext): AddedIndex {
 }
 
 /** The per-range search, for types the index does not hold. */
-function searchRuns(ctx: FileContext, types: string | string[]): Node[] {
+function searchRuns(ctx: FileContext, types: readonly string[]): Node[] {
   const root = ctx.source?.tree.rootNode;
   if (!root) return [];
   const seen = new Set<number>();
   const found: Node[] = [];
   for (const [start, end] of addedRuns(ctx)) {
-    for (const node of root.descendantsOfType(types, { row: start, column: 0 }, { row: end, column: LINE_END })) {
+    for (const node of root.descendantsOfType([...types], { row: start, column: 0 }, { row: end, column: LINE_END })) {
       if (seen.has(node.id)) continue;
       seen.add(node.id);
       found.push(node);
@@ -188,15 +188,15 @@ function searchRuns(ctx: FileContext, types: string | string[]): Node[] {
  * every correctness and style rule come from one walk per file; each search of its own cost as
  * much again, and `FileContext.addedNodes` searches once per run of added lines.
  */
-export function addedNodesOfType(ctx: FileContext, types: string | string[]): Node[] {
+export function addedNodesOfType(ctx: FileContext, types: string | readonly string[]): Node[] {
   if (!ctx.source) return [];
-  const list = typeof types === "string" ? [types] : types;
+  const list: readonly string[] = typeof types === "string" ? [types] : types;
   let index = indexes.get(ctx);
   if (!index) indexes.set(ctx, (index = buildIndex(ctx)));
   const parts: Node[][] = [];
   for (const type of list) {
     if (!index.seen.has(type)) continue;
-    if (!INDEXED_TYPES.has(type)) return searchRuns(ctx, types);
+    if (!INDEXED_TYPES.has(type)) return searchRuns(ctx, list);
     parts.push(index.byType.get(type)!);
   }
   if (parts.length <= 1) return parts.length ? [...parts[0]] : [];

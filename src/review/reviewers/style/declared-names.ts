@@ -37,8 +37,8 @@ const ECMA_DECLARATIONS: Record<string, NameKind | undefined> = {
   // A function when its value is one, a constant when it is a module-level literal.
   variable_declarator: undefined,
 };
-const ECMA_TYPES = Object.keys(ECMA_DECLARATIONS);
-const PYTHON_DEFINITIONS = ["function_definition", "class_definition"];
+const ECMA_TYPES: readonly string[] = Object.keys(ECMA_DECLARATIONS);
+const PYTHON_DEFINITIONS: readonly string[] = ["function_definition", "class_definition"];
 const PYTHON_ADDED_TYPES = [...PYTHON_DEFINITIONS, "expression_statement"];
 // A declarator is module-level when every node above it is one of these.
 const TOP_LEVEL_CHAIN = new Set(["program", "export_statement", "lexical_declaration"]);
@@ -116,14 +116,26 @@ function definedNames<T>(nodes: readonly T[], nameOf: (node: T) => DeclaredName 
   return out;
 }
 
+/** The node types {@link declaredNamesOf} reads, for a caller that searches the tree for more. */
+export function declarationTypes(language: ParsedSource["language"]): readonly string[] {
+  return language === "python" ? PYTHON_DEFINITIONS : ECMA_TYPES;
+}
+
+/**
+ * {@link collectDeclaredNames} from a search the caller made: `declarations` are the file's nodes
+ * of {@link declarationTypes}, in document order.
+ */
+export function declaredNamesOf(source: ParsedSource, declarations: readonly Node[]): DeclaredName[] {
+  if (source.language !== "python") return definedNames(declarations, ecmaNameOf, []);
+  const out = definedNames(declarations, pythonDefinitionName, []);
+  return definedNames(source.tree.rootNode.namedChildren, pythonConstantName, out);
+}
+
 /** Lists the functions, methods, classes, types and module-level literal constants a file declares. */
 export function collectDeclaredNames(source: ParsedSource): DeclaredName[] {
-  const root = source.tree.rootNode;
   // One native search for the declaring node types: walking every node through `.namedChildren`
   // from JavaScript cost ~10x as much on large files.
-  if (source.language !== "python") return definedNames(root.descendantsOfType(ECMA_TYPES), ecmaNameOf, []);
-  const out = definedNames(root.descendantsOfType(PYTHON_DEFINITIONS), pythonDefinitionName, []);
-  return definedNames(root.namedChildren, pythonConstantName, out);
+  return declaredNamesOf(source, source.tree.rootNode.descendantsOfType(declarationTypes(source.language) as string[]));
 }
 
 /**

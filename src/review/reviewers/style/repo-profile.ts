@@ -1,11 +1,12 @@
+import type Parser from "tree-sitter";
 import { detectLanguage } from "../../../code/languages.js";
 import { parseSource } from "../../../code/parse-source.js";
 import type { ChangeContext } from "../../rule.js";
 import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
-import { collectDeclaredNames, conventionCasesOf, type NameKind } from "./declared-names.js";
+import { conventionCasesOf, declarationTypes, declaredNamesOf, type NameKind } from "./declared-names.js";
 import { moduleStyleOf, moduleUsageOf } from "./module-style.js";
 import type { NameCase } from "./name-case.js";
-import { countFileQuotes, type Quote } from "./string-quotes.js";
+import { countQuotesOf, type Quote } from "./string-quotes.js";
 
 /** Files that share conventions: TypeScript (with TSX), JavaScript, Python. */
 export type LanguageGroup = "ts" | "js" | "py";
@@ -27,6 +28,12 @@ export interface RepoProfile {
 export const MAX_SAMPLED_FILES = 200;
 // Larger files are usually generated or vendored, and slow to parse for little signal.
 const MAX_SAMPLED_CHARS = 200_000;
+/**
+ * Characters parsed per language group at most (the file that crosses it is the last). Parsing
+ * and reading a sample costs ~0.3-0.5 ms per KB, so a full sample of large files took over a
+ * second; a repository whose sample is smaller than this is learned from exactly as before.
+ */
+export const MAX_SAMPLED_TOTAL_CHARS = 1_000_000;
 // A file votes for a quote when it has this many free-choice strings and this share uses one quote.
 const QUOTE_VOTE_MIN_STRINGS = 5;
 const QUOTE_VOTE_SHARE = 0.9;
@@ -57,6 +64,25 @@ function spread<T>(items: T[], max: number): T[] {
   return out;
 }
 
+/**
+ * The indexes 0..n-1 coarse to fine (0, n/2, n/4, 3n/4, …): every prefix is spread over the
+ * whole range, so a sample cut short by its size budget still covers every folder.
+ */
+function coarseToFine(n: number): number[] {
+  const order: number[] = [];
+  const taken = new Uint8Array(n);
+  let stride = 1;
+  while (stride < n) stride *= 2;
+  for (; stride >= 1; stride /= 2) {
+    for (let i = 0; i < n; i += stride) {
+      if (taken[i]) continue;
+      taken[i] = 1;
+      order.push(i);
+    }
+  }
+  return order;
+}
+
 function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile {
   const changed = new Set(change.files.map((f) => f.path));
   const candidates = change.repo
@@ -64,15 +90,27 @@ function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile 
     .filter((p) => !changed.has(p) && languageGroupOf(p) === group && !isVendoredOrGenerated(p) && !isDeclarationFile(p))
     .sort();
   const profile: RepoProfile = { group, sampled: 0, names: new Map(), quoteVotes: { single: 0, double: 0 }, moduleStyles: [] };
-  for (const path of spread(candidates, MAX_SAMPLED_FILES)) {
+  const picks = spread(candidates, MAX_SAMPLED_FILES);
+  const moduleStyles: { at: number; path: string; style: "esm" | "cjs" }[] = [];
+  let chars = 0;
+  for (const at of coarseToFine(picks.length)) {
+    if (chars >= MAX_SAMPLED_TOTAL_CHARS) break;
+    const path = picks[at];
     const text = change.repo.readFile(path);
     if (text === undefined || text.length > MAX_SAMPLED_CHARS) continue;
+    chars += text.length;
     const source = parseSource(path, text);
     if (!source || source.hasErrors) continue;
     profile.sampled++;
     // Test code names things after what it tests and the framework's hooks; learn from sources.
-    if (!isTestFile(path)) {
-      for (const decl of collectDeclaredNames(source)) {
+    const learnNames = !isTestFile(path);
+    // One search of the tree for the declarations and the strings (each search walks all of it).
+    const types = learnNames ? [...declarationTypes(source.language), "string"] : ["string"];
+    const strings: Parser.SyntaxNode[] = [];
+    const declarations: Parser.SyntaxNode[] = [];
+    for (const node of source.tree.rootNode.descendantsOfType(types)) (node.type === "string" ? strings : declarations).push(node);
+    if (learnNames) {
+      for (const decl of declaredNamesOf(source, declarations)) {
         const cases = conventionCasesOf(decl, source.language);
         if (cases.length !== 1) continue;
         let byCase = profile.names.get(decl.kind);
@@ -80,13 +118,15 @@ function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile 
         byCase.set(cases[0], (byCase.get(cases[0]) ?? 0) + 1);
       }
     }
-    const vote = dominantQuote(countFileQuotes(source), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
+    const vote = dominantQuote(countQuotesOf(strings, source.language), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
     if (vote) profile.quoteVotes[vote]++;
     if (group !== "py") {
       const style = moduleStyleOf(moduleUsageOf(source));
-      if (style) profile.moduleStyles.push({ path, style });
+      if (style) moduleStyles.push({ at, path, style });
     }
   }
+  // In path order, as the sample is listed.
+  profile.moduleStyles = moduleStyles.sort((a, b) => a.at - b.at).map(({ path, style }) => ({ path, style }));
   return profile;
 }
 

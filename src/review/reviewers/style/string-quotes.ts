@@ -61,17 +61,22 @@ export function collectQuotedStrings(source: ParsedSource): QuotedString[] {
 }
 
 /**
- * Counts of a file's single- and double-quoted free-choice strings: {@link countQuotes} of
- * {@link collectQuotedStrings}, without reading any string's position.
+ * Counts of the single- and double-quoted free-choice strings among a file's `string` nodes:
+ * {@link countQuotes} of {@link quotedStringsOf}, without reading any string's position.
  */
-export function countFileQuotes(source: ParsedSource): Record<Quote, number> {
-  const quote = quoteOf(source.language);
+export function countQuotesOf(nodes: readonly Node[], language: ParsedSource["language"]): Record<Quote, number> {
+  const quote = quoteOf(language);
   const counts: Record<Quote, number> = { single: 0, double: 0 };
-  for (const node of source.tree.rootNode.descendantsOfType("string")) {
+  for (const node of nodes) {
     const q = quote(node);
     if (q) counts[q]++;
   }
   return counts;
+}
+
+/** {@link countQuotesOf} all the strings of a file. */
+export function countFileQuotes(source: ParsedSource): Record<Quote, number> {
+  return countQuotesOf(source.tree.rootNode.descendantsOfType("string"), source.language);
 }
 
 /** Counts of single- and double-quoted strings. */

@@ -4,7 +4,7 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isScriptOrTooling, isTestFile, isVendoredOrGenerated } from "../coverage/path-roles.js";
 import { addedNodesOfType } from "../correctness/added-nodes.js";
-import { newLinesOf } from "./added-text.js";
+import { newLinesOf, someAddedLineMatches } from "./added-text.js";
 import { isUnderDebugGuard, removalSuggestion } from "./statement-line.js";
 
 // A file that already prints this often on unchanged lines prints on purpose (a logger, a reporter).
@@ -14,6 +14,8 @@ const CONSOLE_OUTPUT_METHODS = new Set(["log", "debug", "info", "table", "dir", 
 // Every spelling of the words, with `$` counted as a word character as in JS identifiers.
 const CONSOLE_WORD = /(?<![\w$])console(?![\w$])/g;
 const PRINT_WORD = /(?<![\w$])print(?![\w$])/g;
+const CONSOLE_WORD_ANYWHERE = /console/;
+const PRINT_WORD_ANYWHERE = /print/;
 
 function consoleMethod(call: Parser.SyntaxNode): string | undefined {
   const fn = call.childForFieldName("function");
@@ -82,8 +84,10 @@ function checkFile(ctx: FileContext): void {
   const source = ctx.source!;
   const python = source.language === "python";
   if (python && !isPythonLibrary(ctx)) return;
-  // Only calls that start on an added line are reported: look for them in the changed ranges
-  // first, and at the rest of the file (does it print on purpose?) only when there is one.
+  // Only calls that start on an added line are reported, and such a call starts with the word
+  // `console`/`print`: look for them in the changed ranges when an added line says it, and at the
+  // rest of the file (does it print on purpose?) only when there is one.
+  if (!someAddedLineMatches(ctx, python ? PRINT_WORD_ANYWHERE : CONSOLE_WORD_ANYWHERE)) return;
   const leftovers = addedNodesOfType(ctx, python ? "call" : "call_expression").filter((call) => {
     if (!ctx.addedLines.has(startLineOf(call))) return false;
     if (python) return isPlainPrint(call) && !isUnderDebugGuard(call);

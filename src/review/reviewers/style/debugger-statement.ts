@@ -3,10 +3,12 @@ import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
 import { isVendoredOrGenerated } from "../coverage/path-roles.js";
 import { addedNodesOfType } from "../correctness/added-nodes.js";
-import { newLinesOf } from "./added-text.js";
+import { newLinesOf, someAddedLineMatches } from "./added-text.js";
 import { removalSuggestion } from "./statement-line.js";
 
 const PYTHON_DEBUGGERS = new Set(["pdb", "ipdb", "pudb", "pdbr", "wdb"]);
+// Every name a Python breakpoint call can start with (`ipdb`, `pdbr` contain `pdb`).
+const PYTHON_DEBUGGER_WORDS = /breakpoint|pdb|pudb|wdb/;
 
 /** The Python call that stops in a debugger, as written, or undefined. */
 function pythonBreakpoint(call: Parser.SyntaxNode): string | undefined {
@@ -22,8 +24,12 @@ function pythonBreakpoint(call: Parser.SyntaxNode): string | undefined {
 function checkFile(ctx: FileContext): void {
   if (isVendoredOrGenerated(ctx.path)) return;
   const source = ctx.source!;
-  // Only nodes that start on an added line are reported, so only the changed ranges are searched.
-  if (source.language === "python") {
+  const python = source.language === "python";
+  // Only nodes that start on an added line are reported, and they start with `debugger`, with
+  // `breakpoint` or with the debugger module's name: without such a line there is nothing to find.
+  if (!someAddedLineMatches(ctx, python ? PYTHON_DEBUGGER_WORDS : /debugger/)) return;
+  // Only the changed ranges are searched.
+  if (python) {
     for (const call of addedNodesOfType(ctx, "call")) {
       if (!ctx.addedLines.has(startLineOf(call))) continue;
       const what = pythonBreakpoint(call);

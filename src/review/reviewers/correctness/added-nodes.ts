@@ -33,6 +33,7 @@ export const INDEXED_TYPES: ReadonlySet<string> = new Set([
   "program",
   "debugger_statement",
   "string",
+  "jsx_attribute",
   // ...declarations, for the naming convention
   "function_declaration",
   "generator_function_declaration",
@@ -59,11 +60,12 @@ export const INDEXED_TYPES: ReadonlySet<string> = new Set([
 
 /** The nodes of the indexed types overlapping the added lines, and every type seen there. */
 interface AddedIndex {
-  byType: Map<string, Node[]>;
-  /** Each indexed node's place in the walk (document order, outer nodes first). */
-  order: Map<Node, number>;
+  /** Per type, the nodes and their places in the walk (document order, outer nodes first). */
+  byType: Map<string, { nodes: Node[]; places: number[] }>;
   /** Types of all nodes overlapping an added line: a type never seen there has no nodes to find. */
   seen: Set<string>;
+  /** The runs of added lines as text offsets: [start of the first row, start of the row after]. */
+  runs: Array<[number, number]>;
 }
 
 const indexes = new WeakMap<FileContext, AddedIndex>();
@@ -100,12 +102,11 @@ function runOffsets(text: string, runs: Array<[number, number]>): Array<[number,
  * offsets are read: a change of 2,000 lines in 57 files reads ~19,000 nodes, about 10% of them.
  */
 function buildIndex(ctx: FileContext): AddedIndex {
-  const index: AddedIndex = { byType: new Map(), order: new Map(), seen: new Set() };
   const source = ctx.source;
-  if (!source) return index;
   // node-tree-sitter offsets count UTF-16 code units, like the text's own indexes.
-  const runs = runOffsets(source.text, addedRuns(ctx));
-  if (!runs.length) return index;
+  const runs = source ? runOffsets(source.text, addedRuns(ctx)) : [];
+  const index: AddedIndex = { byType: new Map(), seen: new Set(), runs };
+  if (!source || !runs.length) return index;
   let names = typeNames.get(source.language);
   if (!names) typeNames.set(source.language, (names = []));
   const cursor = source.tree.walk();
@@ -115,12 +116,12 @@ function buildIndex(ctx: FileContext): AddedIndex {
     if (type === undefined) names[id] = type = cursor.nodeType;
     index.seen.add(type);
     if (!INDEXED_TYPES.has(type)) return;
-    const node = cursor.currentNode;
     let list = index.byType.get(type);
-    if (!list) index.byType.set(type, (list = []));
-    list.push(node);
-    index.order.set(node, index.order.size);
+    if (!list) index.byType.set(type, (list = { nodes: [], places: [] }));
+    list.nodes.push(cursor.currentNode);
+    list.places.push(place++);
   };
+  let place = 0;
   let run = 0;
   let depth = 0;
   // Depth of the node strictly inside a run whose subtree the walk is in, or -1.
@@ -191,15 +192,54 @@ function searchRuns(ctx: FileContext, types: readonly string[]): Node[] {
 export function addedNodesOfType(ctx: FileContext, types: string | readonly string[]): Node[] {
   if (!ctx.source) return [];
   const list: readonly string[] = typeof types === "string" ? [types] : types;
-  let index = indexes.get(ctx);
-  if (!index) indexes.set(ctx, (index = buildIndex(ctx)));
-  const parts: Node[][] = [];
+  const index = indexOf(ctx);
+  const parts: Array<{ nodes: Node[]; places: number[] }> = [];
   for (const type of list) {
     if (!index.seen.has(type)) continue;
     if (!INDEXED_TYPES.has(type)) return searchRuns(ctx, list);
     parts.push(index.byType.get(type)!);
   }
-  if (parts.length <= 1) return parts.length ? [...parts[0]] : [];
-  const order = index.order;
-  return parts.flat().sort((a, b) => order.get(a)! - order.get(b)!);
+  if (parts.length <= 1) return parts.length ? [...parts[0].nodes] : [];
+  // Each list is in walk order; merged by place, outer nodes stay before the nodes inside them.
+  const merged: Node[] = [];
+  const next = parts.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < parts.length; k++) {
+      if (next[k] < parts[k].places.length && (best < 0 || parts[k].places[next[k]] < parts[best].places[next[best]])) best = k;
+    }
+    if (best < 0) return merged;
+    merged.push(parts[best].nodes[next[best]++]);
+  }
+}
+
+function indexOf(ctx: FileContext): AddedIndex {
+  let index = indexes.get(ctx);
+  if (!index) indexes.set(ctx, (index = buildIndex(ctx)));
+  return index;
+}
+
+/**
+ * True when some child of `node` starts on an added line (an anonymous token counts too). Asks
+ * natively for each run's first child instead of reading every child.
+ */
+export function hasChildStartingInAddedLines(ctx: FileContext, node: Node): boolean {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  for (const [runStart, runEnd] of indexOf(ctx).runs) {
+    if (runEnd <= start) continue;
+    if (runStart >= end) break;
+    // The first child that reaches the run; the ones before it start (and end) before it.
+    const child = node.firstChildForIndex(runStart);
+    if (!child) continue;
+    const first = child.startIndex;
+    if (first >= runStart) {
+      if (first < runEnd) return true;
+      continue;
+    }
+    // That child began before the run; the next one starts after it ends.
+    const next = child.nextSibling;
+    if (next && next.startIndex < runEnd) return true;
+  }
+  return false;
 }

@@ -1,7 +1,7 @@
 import type Parser from "tree-sitter";
 import { startLineOf } from "../../../code/parse-source.js";
 import type { FileContext, Rule } from "../../rule.js";
-import { addedNodesOfType } from "./added-nodes.js";
+import { addedNodesOfType, hasChildStartingInAddedLines } from "./added-nodes.js";
 import { isNewCode } from "./report-range.js";
 
 type Node = Parser.SyntaxNode;
@@ -78,7 +78,9 @@ export const unreachableCode: Rule = {
     // The exit may sit just above the added lines (an added statement after an old `return`), so
     // walk the statement lists that overlap the change and look at their direct children.
     for (const list of addedNodesOfType(ctx, STATEMENT_LIST_TYPES)) {
-      if (list.hasError) continue;
+      // A finding needs the exit or the dead statement, both children of the list, to start on an
+      // added line: most lists around a change (the program, outer blocks) have no such child.
+      if (list.hasError || !hasChildStartingInAddedLines(ctx, list)) continue;
       const found = firstDeadStatement(list);
       if (!found) continue;
       const { terminator, dead } = found;

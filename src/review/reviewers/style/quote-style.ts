@@ -37,7 +37,8 @@ function checkFile(ctx: FileContext): void {
     return true;
   };
   // A string whose lines are all added overlaps the changed ranges: search only those first.
-  const added = quotedStringsOf(addedNodesOfType(ctx, "string"), source.language).filter(isAdded);
+  const nodes = { strings: addedNodesOfType(ctx, "string"), attributes: addedNodesOfType(ctx, "jsx_attribute") };
+  const added = quotedStringsOf(source, nodes).filter(isAdded);
   if (added.length < MIN_WRONG) return;
   // The file's other strings are the whole file's minus the added ones (a subset of them).
   const all = countFileQuotes(source);

@@ -6,7 +6,7 @@ import { isDeclarationFile, isTestFile, isVendoredOrGenerated } from "../coverag
 import { conventionCasesOf, declarationTypes, declaredNamesOf, type NameKind } from "./declared-names.js";
 import { moduleStyleOf, moduleUsageOf } from "./module-style.js";
 import type { NameCase } from "./name-case.js";
-import { countQuotesOf, type Quote } from "./string-quotes.js";
+import { countQuotesOf, stringSearchTypes, type Quote } from "./string-quotes.js";
 
 /** Files that share conventions: TypeScript (with TSX), JavaScript, Python. */
 export type LanguageGroup = "ts" | "js" | "py";
@@ -105,10 +105,15 @@ function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile 
     // Test code names things after what it tests and the framework's hooks; learn from sources.
     const learnNames = !isTestFile(path);
     // One search of the tree for the declarations and the strings (each search walks all of it).
-    const types = learnNames ? [...declarationTypes(source.language), "string"] : ["string"];
+    const stringTypes = stringSearchTypes(source.language);
+    const types = learnNames ? [...declarationTypes(source.language), ...stringTypes] : [...stringTypes];
     const strings: Parser.SyntaxNode[] = [];
+    const attributes: Parser.SyntaxNode[] = [];
     const declarations: Parser.SyntaxNode[] = [];
-    for (const node of source.tree.rootNode.descendantsOfType(types)) (node.type === "string" ? strings : declarations).push(node);
+    for (const node of source.tree.rootNode.descendantsOfType(types)) {
+      const type = node.type;
+      (type === "string" ? strings : type === "jsx_attribute" ? attributes : declarations).push(node);
+    }
     if (learnNames) {
       for (const decl of declaredNamesOf(source, declarations)) {
         const cases = conventionCasesOf(decl, source.language);
@@ -118,7 +123,7 @@ function buildProfile(change: ChangeContext, group: LanguageGroup): RepoProfile 
         byCase.set(cases[0], (byCase.get(cases[0]) ?? 0) + 1);
       }
     }
-    const vote = dominantQuote(countQuotesOf(strings, source.language), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
+    const vote = dominantQuote(countQuotesOf(source, { strings, attributes }), QUOTE_VOTE_MIN_STRINGS, QUOTE_VOTE_SHARE);
     if (vote) profile.quoteVotes[vote]++;
     if (group !== "py") {
       const style = moduleStyleOf(moduleUsageOf(source));

@@ -1,7 +1,7 @@
 import type Parser from "tree-sitter";
 import { buildChangeContext } from "../../../../src/review/file-context.js";
 import type { FileContext } from "../../../../src/review/rule.js";
-import { addedNodesOfType } from "../../../../src/review/reviewers/correctness/added-nodes.js";
+import { addedNodesOfType, hasChildStartingInAddedLines } from "../../../../src/review/reviewers/correctness/added-nodes.js";
 import { fileFromSnippet, memoryRepo } from "../../../helpers/snippet.js";
 
 function contextOf(path: string, snippet: string): FileContext {
@@ -95,4 +95,25 @@ describe("addedNodesOfType", () => {
     expect(addedNodesOfType(ctx, "if_statement")).toHaveLength(2);
   });
 
+});
+
+describe("hasChildStartingInAddedLines", () => {
+  it("tells the statement lists with a child that starts on an added line from those merely around one", () => {
+    const ctx = contextOf("src/queue.ts", TS);
+    const answers = addedNodesOfType(ctx, ["program", "class_body", "statement_block"]).map((n) => [n.type, n.startPosition.row + 1, hasChildStartingInAddedLines(ctx, n)]);
+    expect(answers).toEqual([
+      ["program", 1, true], // `if (ready = true)` and `tail()` start on added lines
+      ["class_body", 4, false], // the change is inside `push`, not among the members
+      ["statement_block", 6, true], // `if (x === NaN)` …
+      ["statement_block", 13, true], // the loop body's closing `}` is on an added line (tokens count too)
+      ["statement_block", 18, false], // `return { a: 1,` starts above the added `b: 2 };`
+    ]);
+  });
+
+  it("sees a child that starts on an added line right after one that reaches into it", () => {
+    const ctx = contextOf("src/list.ts", "\n const list = [\n+  1,\n+]; done();\n const other = 2;");
+    expect(hasChildStartingInAddedLines(ctx, ctx.source!.tree.rootNode)).toBe(true);
+    const unchanged = contextOf("src/list.ts", "\n const list = [\n+  1,\n ]; done();");
+    expect(hasChildStartingInAddedLines(unchanged, unchanged.source!.tree.rootNode)).toBe(false);
+  });
 });

@@ -54,6 +54,17 @@ describe("style/quote-style", () => {
 +const h = "h";`, SINGLE_TS)).toEqual([]);
   });
 
+  it("leaves JSX attribute values out of the added strings, in TSX and in JavaScript", () => {
+    const jsx = "\n+export const a = <div id=\"a\" title=\"b\" role=\"c\" data-x={\"d\"} />;";
+    // The attribute values follow HTML; only `{"d"}` is a free choice, and one string is not a pattern.
+    expect(reviewSnippet(quoteStyle, "src/view.tsx", jsx, SINGLE_TS)).toEqual([]);
+    const singleJs = repoOf(12, "js", "a('1');\nb('2');\nc('3');\nd('4');\ne('5');\n");
+    expect(reviewSnippet(quoteStyle, "src/view.js", jsx, singleJs)).toEqual([]);
+    // Outside attributes the same strings count.
+    const findings = reviewSnippet(quoteStyle, "src/view.js", "\n+export const a = <div>{\"a\"}{\"b\"}{\"c\"}</div>;", singleJs);
+    expect(findings.map((f) => f.message.slice(0, 34))).toEqual(["3 of the 3 strings added here use "]);
+  });
+
   it("ignores a few stray strings, mixed additions and repositories with too few voting files", () => {
     expect(reviewSnippet(quoteStyle, "src/new.ts", "\n+const a = \"a\";\n+const b = \"b\";", SINGLE_TS)).toEqual([]);
     expect(reviewSnippet(quoteStyle, "src/new.ts", "\n+const a = \"a\";\n+const b = \"b\";\n+const c = \"c\";\n+const d = 'd';\n+const e = 'e';\n+const f = 'f';\n+const g = 'g';", SINGLE_TS)).toEqual([]);

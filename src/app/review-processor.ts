@@ -7,7 +7,7 @@ import { readPostedFingerprints } from "../github/posted-fingerprints.js";
 import { fetchPullRequestChange } from "../github/pr-source.js";
 import { prefetchRepoReader } from "../github/repo-reader.js";
 import { postReview } from "../github/review-poster.js";
-import { upsertSummaryComment } from "../github/summary-comment.js";
+import { findSummaryComment, upsertSummaryComment } from "../github/summary-comment.js";
 import { annotationsFor } from "../github/check-annotations.js";
 import { rankOf } from "../review/finding.js";
 import type { JobProcessor, ReviewJob } from "../queue/review-job.js";
@@ -19,7 +19,7 @@ import type { ReviewResult } from "../review/review-result.js";
 import { loadRepoConfig } from "./repo-config.js";
 import type { AppMetrics } from "./metrics.js";
 import { instrumentOctokit } from "./metrics.js";
-import { findLastReviewedSha, reviewedShaMarker } from "./reviewed-marker.js";
+import { readReviewedSha, reviewedShaMarker } from "./reviewed-marker.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { createLlmFromEnv, type LlmEnv } from "../llm/create-llm.js";
 
@@ -113,7 +113,9 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
       signal.throwIfAborted();
 
       // 4. What to review: incremental after the last reviewed commit unless a full review was asked.
-      const lastReviewed = job.full ? undefined : await findLastReviewedSha(octokit, { ...repoRef, issueNumber: job.pullNumber });
+      // The sticky summary records the last reviewed commit; it is read once and updated in step 8.
+      const summaryComment = (await findSummaryComment(octokit, { ...repoRef, issueNumber: job.pullNumber })) ?? null;
+      const lastReviewed = job.full ? undefined : readReviewedSha(summaryComment?.body ?? "");
       const change = await fetchPullRequestChange(octokit, { ...repoRef, pullNumber: job.pullNumber, headSha: job.headSha, sinceSha: lastReviewed });
       const repo = await prefetchRepoReader(octokit, {
         ...repoRef,
@@ -163,6 +165,7 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
       await upsertSummaryComment(octokit, {
         ...repoRef,
         issueNumber: job.pullNumber,
+        existing: summaryComment,
         body: `${renderSummaryMarkdown(result)}\n${reviewedShaMarker(job.headSha)}`,
       });
 

@@ -20,17 +20,45 @@ export interface UpsertSummaryParams extends RepoRef {
  * never taken over, even when they quote the marker. An unchanged body is not sent again.
  * Bodies over GitHub's 65,536-character limit are cut with a note rather than refused with 422.
  */
-export async function upsertSummaryComment(octokit: GitHubClient, params: UpsertSummaryParams): Promise<{ commentId: number; created: boolean }> {
+export async function upsertSummaryComment(
+  octokit: GitHubClient,
+  params: UpsertSummaryParams & {
+    /** The sticky comment when the caller already looked it up (null: known to be absent). */
+    existing?: SummaryComment | null;
+  },
+): Promise<{ commentId: number; created: boolean }> {
   const { owner, repo, issueNumber } = params;
   const marked = params.body.includes(SUMMARY_MARKER) ? params.body : `${SUMMARY_MARKER}\n${params.body}`;
   const body = truncateText(marked, MAX_COMMENT_CHARS, TRUNCATED_NOTE);
 
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 });
-  const existing = comments.find((c) => isBotAuthor(c.user, params.botLogin) && (c.body ?? "").includes(SUMMARY_MARKER));
+  const existing = params.existing === undefined ? await findSummaryComment(octokit, params) : params.existing;
   if (existing) {
     if (existing.body !== body) await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
     return { commentId: existing.id, created: false };
   }
   const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
   return { commentId: data.id, created: true };
+}
+
+/** The App's sticky summary comment on a PR. */
+export interface SummaryComment {
+  id: number;
+  body?: string | null;
+}
+
+/**
+ * Finds the bot's comment carrying SUMMARY_MARKER among the issue comments (100 a page); a
+ * person's comment quoting the marker never counts.
+ */
+export async function findSummaryComment(
+  octokit: GitHubClient,
+  params: RepoRef & { issueNumber: number; botLogin?: string },
+): Promise<SummaryComment | undefined> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: params.owner,
+    repo: params.repo,
+    issue_number: params.issueNumber,
+    per_page: 100,
+  });
+  return comments.find((c) => isBotAuthor(c.user, params.botLogin) && (c.body ?? "").includes(SUMMARY_MARKER));
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunction, ApplicationFunctionOptions, Probot } from "probot";
 import { readEnv, type PatchwardenEnv } from "../config/env.js";
 import { createQueue } from "../queue/create-queue.js";
@@ -6,7 +7,8 @@ import type { JobQueue } from "../queue/review-job.js";
 import type { GitHubClient } from "../github/github-client.js";
 import { createCheckRunHandler } from "./handlers/check-run.js";
 import { createIssueCommentHandler } from "./handlers/issue-comment.js";
-import { createPullRequestHandler, PULL_REQUEST_ACTIONS } from "./handlers/pull-request.js";
+import { createPullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
+import { DeliveryRoutes } from "./delivery.js";
 import { createHttpHandler } from "./http-routes.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 import { reconcileUnfinishedChecks } from "./reconcile.js";
@@ -25,6 +27,10 @@ export interface PatchwardenAppOptions {
 export interface AppRuntime {
   queue: JobQueue;
   metrics: AppMetrics;
+  /** The events the App answers and their handlers (the webhook front dispatches on them). */
+  routes: DeliveryRoutes;
+  /** `/healthz` and `/metrics`; true when it answered the request. */
+  httpHandler: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Settles when start-up reconciliation has finished (or failed, logged). */
   reconciled: Promise<void>;
   close(): Promise<void>;
@@ -52,15 +58,18 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
     const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
     const deps = { queue, metrics, log, checkName: env.CHECK_NAME };
 
-    probot.on([...PULL_REQUEST_ACTIONS].map((a) => `pull_request.${a}` as const), createPullRequestHandler(deps));
-    probot.on("issue_comment.created", createIssueCommentHandler(deps));
-    probot.on("check_run.rerequested", createCheckRunHandler(deps));
+    const routes = new DeliveryRoutes()
+      .on(PULL_REQUEST_EVENTS, createPullRequestHandler(deps))
+      .on("issue_comment.created", createIssueCommentHandler(deps))
+      .on("check_run.rerequested", createCheckRunHandler(deps));
+    routes.registerWith(probot);
     probot.onError((err) => {
       log.error({ err: err.message }, "webhook handler failed");
     });
 
+    const httpHandler = createHttpHandler({ queue, metrics });
     try {
-      appOptions.addHandler(createHttpHandler({ queue, metrics }));
+      appOptions.addHandler(httpHandler);
     } catch {
       // No HTTP server (Probot used as a library): /healthz and /metrics are simply not served.
     }
@@ -76,6 +85,8 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
     resolveRuntime({
       queue,
       metrics,
+      routes,
+      httpHandler,
       reconciled: reconciled.then(() => undefined),
       close: () => queue.close(),
     });

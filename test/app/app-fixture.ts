@@ -1,7 +1,9 @@
+import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Probot } from "probot";
 import { createPatchwardenApp, type AppRuntime } from "../../src/app/index.js";
+import { startAppServer } from "../../src/app/server.js";
 import { readEnv } from "../../src/config/env.js";
 import { openJournaledMemoryQueue } from "../../src/queue/journaled-memory-queue.js";
 import { createMemoryQueue, type MemoryQueueOptions } from "../../src/queue/memory-queue.js";
@@ -44,14 +46,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/**
- * Starts the App against the fake, on a memory queue whose events the test can watch; with
- * `dataDir`, the memory queue is journaled there as the App's default queue is on DATA_DIR.
- */
-export async function startApp(
-  fake: FakeGitHub,
-  options: { env?: Record<string, string>; queue?: JobQueue; retryBackoffMs?: number; dataDir?: string } = {},
-): Promise<RunningApp> {
+interface StartOptions {
+  env?: Record<string, string>;
+  queue?: JobQueue;
+  retryBackoffMs?: number;
+  dataDir?: string;
+}
+
+/** The App's queue (watched) and the App function built on it, as both ways of starting use them. */
+function buildApp(options: StartOptions) {
   const events: QueueEvent[] = [];
   const listeners = new Set<() => void>();
   const queueOptions: MemoryQueueOptions = {
@@ -64,14 +67,15 @@ export async function startApp(
   };
   const queue =
     options.queue ?? (options.dataDir ? openJournaledMemoryQueue(options.dataDir, queueOptions) : createMemoryQueue(queueOptions));
-  const probot = createTestProbot(fake);
   const { app, runtime } = createPatchwardenApp({
     env: readEnv({ RECONCILE_ON_START: "false", ...options.env }),
     queue,
     defaultMetrics: false,
   });
-  await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
-  const rt = await runtime;
+  return { app, runtime, events, listeners };
+}
+
+function watch(rt: AppRuntime, events: QueueEvent[], listeners: Set<() => void>) {
   const waitFor = (predicate: (e: QueueEvent) => boolean, timeoutMs = 15_000) =>
     new Promise<QueueEvent>((resolve, reject) => {
       const check = () => {
@@ -98,7 +102,68 @@ export async function startApp(
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  return { probot, runtime: rt, events, waitFor, idle, close: () => rt.close() };
+  return { waitFor, idle };
+}
+
+/**
+ * Starts the App against the fake, on a memory queue whose events the test can watch; with
+ * `dataDir`, the memory queue is journaled there as the App's default queue is on DATA_DIR.
+ */
+export async function startApp(fake: FakeGitHub, options: StartOptions = {}): Promise<RunningApp> {
+  const { app, runtime, events, listeners } = buildApp(options);
+  const probot = createTestProbot(fake);
+  await probot.load(app, { cwd: process.cwd(), addHandler: () => undefined });
+  const rt = await runtime;
+  return { probot, runtime: rt, events, ...watch(rt, events, listeners), close: () => rt.close() };
+}
+
+export const WEBHOOK_SECRET = "fixture-webhook-secret";
+
+/** The App on its own HTTP server (as `npm start` runs it with credentials), on 127.0.0.1. */
+export interface RunningHttpApp extends RunningApp {
+  url: string;
+  webhookUrl: string;
+  /** Signs and posts a delivery as GitHub would; resolves with the answer. */
+  deliver(name: string, payload: unknown, id?: string): Promise<{ status: number; body: unknown }>;
+}
+
+/** GitHub's `X-Hub-Signature-256` of a body. */
+export function signBody(body: string | Buffer, secret = WEBHOOK_SECRET): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+export async function startAppOverHttp(fake: FakeGitHub, options: StartOptions = {}): Promise<RunningHttpApp> {
+  const { app, runtime, events, listeners } = buildApp(options);
+  const probot = createTestProbot(fake);
+  const server = await startAppServer({
+    probot,
+    app,
+    runtime,
+    secret: WEBHOOK_SECRET,
+    webhookPath: "/api/github/webhooks",
+    host: "127.0.0.1",
+    port: 0,
+  });
+  let deliveries = 0;
+  const deliver = async (name: string, payload: unknown, id = `delivery-${++deliveries}`) => {
+    const body = JSON.stringify(payload);
+    const response = await fetch(server.webhookUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-github-event": name, "x-github-delivery": id, "x-hub-signature-256": signBody(body) },
+      body,
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    probot,
+    runtime: server.runtime,
+    events,
+    ...watch(server.runtime, events, listeners),
+    url: server.url,
+    webhookUrl: server.webhookUrl,
+    deliver,
+    close: () => server.close(),
+  };
 }
 
 /** Polls `condition` until it holds, failing with `what` after `timeoutMs`. */

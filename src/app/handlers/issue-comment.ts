@@ -1,6 +1,6 @@
-import type { Context } from "probot";
 import { hasWriteAccess } from "../../github/permissions.js";
 import { describeGitHubError } from "../../github/github-errors.js";
+import type { Delivery } from "../delivery.js";
 import { isBot } from "../guards.js";
 import { acceptJob, skipDelivery, type IntakeDeps } from "../intake.js";
 import { parseSlashCommand } from "../slash-command.js";
@@ -14,8 +14,8 @@ const REFUSAL =
  * author_association alone); others get a polite refusal and bots get nothing.
  */
 export function createIssueCommentHandler(deps: IntakeDeps) {
-  return async function onIssueComment(context: Context<"issue_comment.created">): Promise<void> {
-    const { payload } = context;
+  return async function onIssueComment(delivery: Delivery<"issue_comment.created">): Promise<void> {
+    const { payload } = delivery;
     const event = "issue_comment.created";
     const command = parseSlashCommand(payload.comment.body);
     if (!command) return skipDelivery(deps, event, "no-command");
@@ -26,19 +26,21 @@ export function createIssueCommentHandler(deps: IntakeDeps) {
     const owner = payload.repository.owner.login;
     const repo = payload.repository.name;
     const login = payload.sender.login;
-    const allowed = await hasWriteAccess(context.octokit, { owner, repo, username: login });
+    // The only handler that needs GitHub before it can enqueue; the others never build a client.
+    const octokit = await delivery.octokit();
+    const allowed = await hasWriteAccess(octokit, { owner, repo, username: login });
     if (!allowed) {
       skipDelivery(deps, event, "no-permission", { login });
       // Answer after the webhook response: the refusal is a write and may wait on throttling.
-      void context.octokit.rest.issues
+      void octokit.rest.issues
         .createComment({ owner, repo, issue_number: payload.issue.number, body: `@${login} ${REFUSAL.replace("{command}", command.name)}` })
         .catch((err: unknown) => deps.log.warn({ err: describeGitHubError(err) }, "could not post the refusal"));
       return;
     }
-    const { data: pr } = await context.octokit.rest.pulls.get({ owner, repo, pull_number: payload.issue.number });
+    const { data: pr } = await octokit.rest.pulls.get({ owner, repo, pull_number: payload.issue.number });
     if (pr.state !== "open") return skipDelivery(deps, event, "closed");
     await acceptJob(deps, event, {
-      deliveryId: context.id,
+      deliveryId: delivery.id,
       installationId: payload.installation.id,
       owner,
       repo,

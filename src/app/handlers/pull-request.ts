@@ -1,27 +1,28 @@
-import type { Context } from "probot";
+import type { Delivery } from "../delivery.js";
 import { isBot } from "../guards.js";
 import { acceptJob, skipDelivery, type IntakeDeps } from "../intake.js";
 
 /** Actions that mean "the code to review changed or became reviewable". */
 export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
 
+export const PULL_REQUEST_EVENTS = PULL_REQUEST_ACTIONS.map((a) => `pull_request.${a}` as const);
+
+type ReviewablePullRequestEvent = (typeof PULL_REQUEST_EVENTS)[number];
+
 /**
  * pull_request.opened / synchronize / reopened / ready_for_review: guard on the payload alone
  * and enqueue. Config-dependent guards (disabled, drafts) run in the worker, which has time to
  * read `.github/patchwarden.yml`; the webhook answer must not wait for GitHub.
  */
-type ReviewablePullRequestEvent = "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened" | "pull_request.ready_for_review";
-
 export function createPullRequestHandler(deps: IntakeDeps) {
-  return async function onPullRequest(context: Context<ReviewablePullRequestEvent>): Promise<void> {
-    const { payload } = context;
+  return async function onPullRequest({ id, payload }: Delivery<ReviewablePullRequestEvent>): Promise<void> {
     const event = `pull_request.${payload.action}`;
     const pr = payload.pull_request;
     if (!payload.installation) return skipDelivery(deps, event, "no-installation");
     if (isBot(payload.sender)) return skipDelivery(deps, event, "bot-sender", { sender: payload.sender?.login });
     if (pr.state !== "open") return skipDelivery(deps, event, "closed");
     await acceptJob(deps, event, {
-      deliveryId: context.id,
+      deliveryId: id,
       installationId: payload.installation.id,
       owner: payload.repository.owner.login,
       repo: payload.repository.name,

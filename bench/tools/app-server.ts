@@ -1,9 +1,13 @@
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Probot, ProbotOctokit, Server, type ApplicationFunction } from "probot";
 import { createPatchwardenApp, type AppRuntime } from "../../src/app/index.js";
 import { readEnv } from "../../src/config/env.js";
-import { createMemoryQueue } from "../../src/queue/memory-queue.js";
+import { startAppServer as startFrontServer } from "../../src/app/server.js";
+import { openJournaledMemoryQueue } from "../../src/queue/journaled-memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 
 /** The App's id in the JWTs it signs; the stand-in does not check it. */
@@ -11,11 +15,10 @@ const APP_ID = 4242;
 
 /**
  * Probot's Octokit with the throttling plugin's pacing off (about one write a second per
- * installation). With it, the check runs the recorder creates for a burst of 200 deliveries would
- * trickle out for minutes after the burst (and keep the process alive that long); without it they
- * all run during the burst, in this process. The paced case is measured in a child process
- * (paced-intake-child.ts) that can exit with the backlog still queued. Probot replaces a `throttle`
- * object given through `defaults({...})`, hence the function form applied after Probot's own.
+ * installation, three for writes that notify people). Intake makes no GitHub request, so pacing
+ * only changes how long the writes-per-review measurement waits on its five writes. Probot
+ * replaces a `throttle` object given through `defaults({...})`, hence the function form applied
+ * after Probot's own.
  */
 const UnpacedOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   ...options,
@@ -35,14 +38,31 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+let privateKey: string | undefined;
+
+/** Probot options for the stand-in: a throwaway RSA key, logs silenced below `fatal`. */
+async function probotDefaults(options: ProbotServerOptions) {
+  privateKey ??= generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+  return {
+    appId: APP_ID,
+    privateKey,
+    secret: options.secret,
+    baseUrl: options.baseUrl,
+    logLevel: "fatal" as const,
+    Octokit: UnpacedOctokit,
+  };
+}
+
 /** Options every Probot server of the bench shares. */
 export interface ProbotServerOptions {
   /** The api.github.com stand-in's base URL. */
   baseUrl: string;
   /** Webhook secret the deliveries are signed with. */
   secret: string;
-  /** Keep Probot's write pacing (the production default); off unless asked for, see UnpacedOctokit. */
-  paced?: boolean;
 }
 
 /** A Probot `Server` listening on 127.0.0.1 with an app loaded. */
@@ -58,19 +78,7 @@ export interface RunningProbotServer {
  * throwaway RSA key. Logs are silenced below `fatal` so stdout stays the bench's tables.
  */
 export async function startProbotServer(options: ProbotServerOptions, app: ApplicationFunction): Promise<RunningProbotServer> {
-  const { privateKey } = generateKeyPairSync("rsa", {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: "pkcs8", format: "pem" },
-    publicKeyEncoding: { type: "spki", format: "pem" },
-  });
-  const defaults = {
-    appId: APP_ID,
-    privateKey,
-    secret: options.secret,
-    baseUrl: options.baseUrl,
-    logLevel: "fatal" as const,
-    ...(options.paced ? {} : { Octokit: UnpacedOctokit }),
-  };
+  const defaults = await probotDefaults(options);
   // The Server hands its own logger to the Probot it builds; without one it logs every request at info.
   const log = (await new Probot(defaults).ready()).log;
   const server = new Server({ Probot: Probot.defaults(defaults), log, host: "127.0.0.1", port: await freePort() });
@@ -90,9 +98,16 @@ export const noopApp: ApplicationFunction = (probot) => {
 export interface AppServerOptions extends ProbotServerOptions {
   /** `producer`: intake only; `both`: the in-process worker reviews too. */
   workerMode: "producer" | "both";
+  /**
+   * `front` (default): the App's own server as `npm start` runs it with credentials
+   * (src/app/server.ts: the webhook front, then /healthz and /metrics). `probot`: the same App
+   * loaded into Probot's `Server` (Probot's webhook middleware, a Context per delivery), the path
+   * the front replaced, kept for the side-by-side.
+   */
+  server?: "front" | "probot";
 }
 
-/** The App running on Probot's HTTP server, with its queue's events recorded. */
+/** The App running on an HTTP server, with its queue's events recorded. */
 export interface RunningAppServer {
   /** Where GitHub would post deliveries. */
   webhookUrl: string;
@@ -104,11 +119,16 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-/** Starts the real App (createPatchwardenApp) on Probot's Server against the stand-in, with the in-memory queue. */
+/**
+ * Starts the real App (createPatchwardenApp) against the stand-in on its default queue: the
+ * memory queue journaled to a throwaway DATA_DIR (each accepted job is written to the journal
+ * before the answer, as in production).
+ */
 export async function startAppServer(options: AppServerOptions): Promise<RunningAppServer> {
   const events: QueueEvent[] = [];
   const listeners = new Set<() => void>();
-  const queue = createMemoryQueue({
+  const dataDir = mkdtempSync(join(tmpdir(), "patchwarden-bench-intake-"));
+  const queue = openJournaledMemoryQueue(dataDir, {
     concurrency: 2,
     onEvent: (event) => {
       events.push(event);
@@ -121,7 +141,22 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     env: { ...readEnv({ RECONCILE_ON_START: "false" }), WORKER_MODE: options.workerMode },
     queue,
   });
-  const server = await startProbotServer(options, app);
+  let webhookUrl: string;
+  let stop: () => Promise<void>;
+  if (options.server === "probot") {
+    const server = await startProbotServer(options, app);
+    webhookUrl = server.webhookUrl;
+    stop = async () => {
+      await (await runtime).close();
+      await server.stop();
+    };
+  } else {
+    const defaults = await probotDefaults(options);
+    const probot = await new Probot(defaults).ready();
+    const server = await startFrontServer({ probot, app, runtime, secret: options.secret, webhookPath: "/api/github/webhooks", host: "127.0.0.1", port: 0 });
+    webhookUrl = server.webhookUrl;
+    stop = () => server.close();
+  }
   const started = await runtime;
 
   const waitFor = (predicate: (event: QueueEvent) => boolean, timeoutMs: number) =>
@@ -142,13 +177,13 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     });
 
   return {
-    webhookUrl: server.webhookUrl,
+    webhookUrl,
     runtime: started,
     events,
     waitFor,
     close: async () => {
-      await started.close();
-      await server.stop();
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

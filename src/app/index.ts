@@ -5,14 +5,13 @@ import { createQueue } from "../queue/create-queue.js";
 import { openJournaledMemoryQueue } from "../queue/journaled-memory-queue.js";
 import type { JobQueue } from "../queue/review-job.js";
 import type { GitHubClient } from "../github/github-client.js";
-import { createCheckRunHandler } from "./handlers/check-run.js";
-import { createIssueCommentHandler } from "./handlers/issue-comment.js";
-import { createPullRequestHandler, PULL_REQUEST_EVENTS } from "./handlers/pull-request.js";
-import { DeliveryRoutes } from "./delivery.js";
+import type { DeliveryRoutes } from "./delivery.js";
+import { registerRoutes, type IntakeDeps } from "./intake.js";
 import { createHttpHandler } from "./http-routes.js";
 import { createMetrics, type AppMetrics } from "./metrics.js";
 import { reconcileUnfinishedChecks } from "./reconcile.js";
 import { createReviewProcessor } from "./review-processor.js";
+import { createRoutes } from "./routes.js";
 
 export interface PatchwardenAppOptions {
   /** Parsed environment; read from process.env when absent. */
@@ -27,8 +26,11 @@ export interface PatchwardenAppOptions {
 export interface AppRuntime {
   queue: JobQueue;
   metrics: AppMetrics;
-  /** The events the App answers and their handlers (the webhook front dispatches on them). */
+  /** The events the App answers and their routes (the webhook front triages with the same table). */
   routes: DeliveryRoutes;
+  /** Where decisions are applied: queue, metrics, log, check name. */
+  intake: IntakeDeps;
+  env: PatchwardenEnv;
   /** `/healthz` and `/metrics`; true when it answered the request. */
   httpHandler: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   /** Settles when start-up reconciliation has finished (or failed, logged). */
@@ -56,13 +58,10 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
         : await createQueue(env, { concurrency: env.REVIEW_CONCURRENCY, log, role: env.WORKER_MODE === "producer" ? "producer" : "both" }));
     const metrics = createMetrics(() => queue.depth(), options.defaultMetrics ?? true);
     const octokitFor = async (installationId: number) => (await probot.auth(installationId)) as unknown as GitHubClient;
-    const deps = { queue, metrics, log, checkName: env.CHECK_NAME };
+    const deps: IntakeDeps = { queue, metrics, log, checkName: env.CHECK_NAME };
 
-    const routes = new DeliveryRoutes()
-      .on(PULL_REQUEST_EVENTS, createPullRequestHandler(deps))
-      .on("issue_comment.created", createIssueCommentHandler(deps))
-      .on("check_run.rerequested", createCheckRunHandler(deps));
-    routes.registerWith(probot);
+    const routes = createRoutes();
+    registerRoutes(probot, routes, deps);
     probot.onError((err) => {
       log.error({ err: err.message }, "webhook handler failed");
     });
@@ -86,6 +85,8 @@ export function createPatchwardenApp(options: PatchwardenAppOptions = {}): { app
       queue,
       metrics,
       routes,
+      intake: deps,
+      env,
       httpHandler,
       reconciled: reconciled.then(() => undefined),
       close: () => queue.close(),

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { ApplicationFunction, Logger, Probot } from "probot";
 import type { GitHubClient } from "../github/github-client.js";
 import type { AppRuntime } from "./index.js";
+import { createIntakePool } from "./intake-pool.js";
 import { createWebhookFront } from "./webhook-front.js";
 
 type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | void | Promise<boolean | void>;
@@ -21,6 +22,8 @@ export interface AppServerOptions {
   port: number;
   /** Defaults to Probot's logger. */
   log?: Logger;
+  /** Intake threads (0: inline); default INTAKE_THREADS, else one per core beyond the first, at most 2. */
+  intakeThreads?: number;
 }
 
 export interface RunningAppServer {
@@ -56,13 +59,13 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   await options.probot.load(options.app, { cwd: process.cwd(), addHandler: (handler) => void extra.push(handler) });
   const runtime = await options.runtime;
   const log = options.log ?? options.probot.log;
+  const intake = createIntakePool({ secret: options.secret, checkName: runtime.intake.checkName, threads: options.intakeThreads ?? runtime.env.INTAKE_THREADS, log });
   const front = createWebhookFront({
-    secret: options.secret,
     path: options.webhookPath,
+    intake,
     routes: runtime.routes,
+    deps: { ...runtime.intake, log: log.child({ name: "webhooks" }) },
     octokitFor: async (installationId) => (await options.probot.auth(installationId)) as unknown as GitHubClient,
-    log: log.child({ name: "webhooks" }),
-    metrics: runtime.metrics,
   });
   const chain: RequestHandler[] = [front, ...extra, ping, notFound];
   const server = createServer(async (req, res) => {
@@ -82,7 +85,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  log.info(`patchwarden listening on ${url} (webhooks at ${options.webhookPath})`);
+  log.info(`patchwarden listening on ${url} (webhooks at ${options.webhookPath}; ${intake.threads} intake thread(s))`);
   let closing: Promise<void> | undefined;
   return {
     server,
@@ -95,6 +98,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await intake.close();
         await runtime.close();
       })()),
   };

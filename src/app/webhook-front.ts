@@ -1,29 +1,28 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Logger } from "probot";
 import type { GitHubClient } from "../github/github-client.js";
-import type { DeliveryRoutes } from "./delivery.js";
-import type { AppMetrics } from "./metrics.js";
+import { resolveWith, type Decision, type DeliveryRoutes } from "./delivery.js";
+import type { IntakeOutcome } from "./intake-core.js";
+import type { IntakePool } from "./intake-pool.js";
+import { applyDecision, type IntakeDeps } from "./intake.js";
 
 /** GitHub caps webhook payloads at 25 MB and does not send larger ones. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
-/** GitHub gives up on a delivery after 10 s; past this the answer goes out and the handler finishes after it. */
+/** GitHub gives up on a delivery after 10 s; past this the answer goes out and the work finishes after it. */
 const ANSWER_BY_MS = 9_000;
-/** GitHub sends `sha256=` and 64 lower-case hex digits. */
-const SIGNATURE = /^sha256=([0-9a-f]{64})$/;
 
 export interface WebhookFrontOptions {
-  /** The App's webhook secret (GitHub signs every delivery with it: `X-Hub-Signature-256`). */
-  secret: string;
   /** Where GitHub posts deliveries; Probot's default is `/api/github/webhooks`. */
   path: string;
+  /** Verifies, parses and triages (on intake threads, or inline). */
+  intake: IntakePool;
+  /** The same routes the intake threads triage with, for the `resolve` step of `ask-github` decisions. */
   routes: DeliveryRoutes;
-  /** An installation client, made only for a handler that asks (e.g. `/review`'s permission check). */
+  /** Queue, metrics, log and check name: where decisions are applied. */
+  deps: IntakeDeps;
+  /** An installation client, made only for a route that asks GitHub (e.g. `/review`'s permission check). */
   octokitFor(installationId: number): Promise<GitHubClient>;
-  log: Logger;
-  metrics?: AppMetrics;
   maxBodyBytes?: number;
-  /** How long a handler may run before the answer goes out anyway (GitHub waits 10 s). */
+  /** How long a route asking GitHub may take before the answer goes out anyway (GitHub waits 10 s). */
   answerByMs?: number;
 }
 
@@ -37,11 +36,15 @@ class Rejection extends Error {
   }
 }
 
-function answer(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+const JSON_TYPE = "application/json; charset=utf-8";
+const ACCEPTED = Buffer.from(JSON.stringify({ ok: true, handled: true }));
+const IGNORED = Buffer.from(JSON.stringify({ ok: true, handled: false }));
+const FINISHING = Buffer.from(JSON.stringify({ ok: true, handled: true, finishing: true }));
+
+function send(res: ServerResponse, status: number, body: Buffer): void {
   if (res.headersSent) return;
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
-  res.end(text);
+  res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length });
+  res.end(body);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -49,8 +52,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads the body, hashing it as it arrives; rejects bodies over `limit` without buffering them. */
-function readSignedBody(req: IncomingMessage, secret: string, limit: number): Promise<{ body: Buffer; digest: Buffer }> {
+/** Reads the whole body into one buffer of its own (copied as is to an intake thread); over `limit` it is refused unread. */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declared = Number(header(req, "content-length"));
     if (Number.isFinite(declared) && declared > limit) {
@@ -58,7 +61,6 @@ function readSignedBody(req: IncomingMessage, secret: string, limit: number): Pr
       reject(new Rejection(413, `payload of ${declared} bytes is over the ${limit}-byte limit`, "rejected:too-large"));
       return;
     }
-    const hmac = createHmac("sha256", secret);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
@@ -69,26 +71,48 @@ function readSignedBody(req: IncomingMessage, secret: string, limit: number): Pr
         reject(new Rejection(413, `payload is over the ${limit}-byte limit`, "rejected:too-large"));
         return;
       }
-      hmac.update(chunk);
       chunks.push(chunk);
     });
-    req.on("end", () => resolve({ body: Buffer.concat(chunks, size), digest: hmac.digest() }));
+    req.on("end", () => {
+      const body = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, offset);
+        offset += chunk.length;
+      }
+      resolve(body);
+    });
     req.on("error", reject);
   });
 }
 
 /**
- * The App's webhook intake, in front of Probot: verify the signature, parse, dispatch to the
- * handler for the event (which guards on the payload and enqueues), answer 202. No Probot Context
- * and no Octokit is built unless a handler asks for one, which is what made Probot's own path
- * cost about twice a bare server's latency under a burst. Events the App has no handler for are
- * answered 202 and dropped; a handler that fails gets a 500, so GitHub shows the delivery as
- * failed and it can be redelivered.
+ * The App's webhook intake, in front of Probot: read the body; verify the signature, parse and
+ * triage on an intake thread; enqueue the jobs (written to the queue's journal) or record the
+ * skip; answer 202. No Probot Context and no Octokit is built unless a route asks GitHub
+ * (`/review`), which is what made Probot's own path cost about three times a bare server's
+ * latency under a burst. Events the App has no route for are answered 202 and dropped; a failure
+ * gets a 500, so GitHub shows the delivery as failed and it can be redelivered.
  */
 export function createWebhookFront(options: WebhookFrontOptions) {
   const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BYTES;
   const answerBy = options.answerByMs ?? ANSWER_BY_MS;
-  const count = (event: string, outcome: string) => options.metrics?.deliveries.inc({ event, outcome });
+  const { deps } = options;
+  const count = (event: string, outcome: string) => deps.metrics.deliveries.inc({ event, outcome });
+
+  /** Finishes an `ask-github` decision on this thread: the payload is parsed again here (commands are rare). */
+  async function askGitHub(body: Uint8Array, name: string, id: string): Promise<Decision> {
+    const payload = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8")) as Record<string, unknown>;
+    const route = options.routes.find(name, payload.action);
+    if (!route) throw new Error(`no route for ${name} on the main thread`);
+    let client: Promise<GitHubClient> | undefined;
+    const octokit = () => {
+      const installation = (payload.installation as { id?: unknown } | undefined)?.id;
+      if (typeof installation !== "number") return Promise.reject(new Error(`${name} delivery ${id} names no installation`));
+      return (client ??= options.octokitFor(installation));
+    };
+    return resolveWith(route, { id, name: name as never, payload: payload as never }, { checkName: deps.checkName, log: deps.log, octokit });
+  }
 
   return async function webhookFront(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const path = (req.url ?? "/").split("?")[0];
@@ -105,52 +129,40 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (!/^application\/json\b/i.test(type)) {
         throw new Rejection(415, `content type must be application/json (set the App's webhook to JSON), got "${type}"`, "rejected:content-type");
       }
-      const { body, digest } = await readSignedBody(req, options.secret, limit);
-      const given = SIGNATURE.exec(signature ?? "");
-      if (!given || !timingSafeEqual(Buffer.from(given[1], "hex"), digest)) {
-        throw new Rejection(401, "signature does not match the webhook secret", "rejected:signature");
-      }
-      let payload: Record<string, unknown>;
-      try {
-        payload = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-      } catch {
-        throw new Rejection(400, "payload is not valid JSON", "rejected:json");
-      }
-      if (typeof payload !== "object" || payload === null || Array.isArray(payload)) throw new Rejection(400, "payload is not a JSON object", "rejected:json");
-      if (typeof payload.action === "string") event = `${name}.${payload.action}`;
-
-      const handler = options.routes.find(name!, payload.action);
-      if (!handler) {
+      const body = await readBody(req, limit);
+      const outcome: IntakeOutcome = await options.intake.process({ name: name!, id: id!, signature: signature!, body });
+      if (outcome.kind === "rejected") throw new Rejection(outcome.status, outcome.message, outcome.outcome);
+      event = outcome.kind === "unrouted" ? outcome.event : outcome.decision.event;
+      if (outcome.kind === "unrouted") {
         count(event, "ignored");
-        answer(res, 202, { ok: true, handled: false });
+        send(res, 202, IGNORED);
         return true;
       }
-      let client: Promise<GitHubClient> | undefined;
-      const octokit = () => {
-        const installation = (payload.installation as { id?: unknown } | undefined)?.id;
-        if (typeof installation !== "number") return Promise.reject(new Error(`${event} delivery ${id} names no installation`));
-        return (client ??= options.octokitFor(installation));
-      };
-      const run = handler({ id: id!, name: name as never, payload: payload as never, octokit });
+      if (outcome.decision.kind !== "ask-github") {
+        await applyDecision(deps, outcome.decision);
+        send(res, 202, ACCEPTED);
+        return true;
+      }
+      const work = askGitHub(body, name!, id!).then((decision) => applyDecision(deps, decision));
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), answerBy)));
-      const first = await Promise.race([run.then(() => "done" as const), late]).finally(() => clearTimeout(timer));
+      const first = await Promise.race([work.then(() => "done" as const), late]).finally(() => clearTimeout(timer));
       if (first === "late") {
-        options.log.warn({ event, delivery: id }, `handler still running after ${answerBy} ms; answered 202 and let it finish`);
-        answer(res, 202, { ok: true, handled: true, finishing: true });
-        run.catch((err: unknown) => options.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed after the answer"));
+        deps.log.warn({ event, delivery: id }, `still asking GitHub after ${answerBy} ms; answered 202 and let it finish`);
+        send(res, 202, FINISHING);
+        work.catch((err: unknown) => deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed after the answer"));
         return true;
       }
-      answer(res, 202, { ok: true, handled: true });
+      send(res, 202, ACCEPTED);
     } catch (err) {
       if (err instanceof Rejection) {
         count(event, err.outcome);
-        options.log.warn({ event, delivery: id, status: err.status }, `webhook delivery rejected: ${err.message}`);
-        answer(res, err.status, { error: err.message });
+        deps.log.warn({ event, delivery: id, status: err.status }, `webhook delivery rejected: ${err.message}`);
+        send(res, err.status, Buffer.from(JSON.stringify({ error: err.message })));
       } else {
         count(event, "error");
-        options.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed");
-        answer(res, 500, { error: "the handler failed; see the App's log" });
+        deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed");
+        send(res, 500, Buffer.from(JSON.stringify({ error: "the delivery could not be processed; see the App's log" })));
       }
     }
     return true;

@@ -30,6 +30,11 @@ export const envSchema = z.object({
   LLM_ALLOWED_BASE_URLS: z.string().optional(),
   /** Ceiling in USD over every repository's daily LLM spend cap, per installation. */
   LLM_MAX_COST_PER_INSTALLATION_PER_DAY_USD: z.string().regex(/^\d+(\.\d+)?$/, "a number of USD").optional(),
+  /**
+   * Threads that verify, parse and triage webhook deliveries beside the main thread; 0 does it on
+   * the main thread. Default: one per core beyond the first, at most 2.
+   */
+  INTAKE_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   /** Name of the check run (and of the App's reviews in logs). */
   CHECK_NAME: z.string().min(1).default("patchwarden"),
   /**

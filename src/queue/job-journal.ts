@@ -21,10 +21,16 @@ export interface JobJournal {
   /** Jobs accepted and not done (those of earlier runs included), in the order they were accepted. */
   pending(): ReviewJob[];
   /**
-   * Records an accepted job before returning. Recording a pending delivery again replaces its
-   * record (e.g. once the job knows its check run); an identical record is not written twice.
+   * Records an accepted job; it is written with the other records of this event-loop turn, and
+   * `written()` settles once it is. Recording a pending delivery again replaces its record (e.g.
+   * once the job knows its check run); an identical record is not written twice.
    */
   accepted(job: ReviewJob): void;
+  /**
+   * Settles once every record made so far is written to the file (the kernel holds it, so it
+   * survives the process dying). Never rejects: a failed write is logged.
+   */
+  written(): Promise<void>;
   /** Records the end of a job; nothing is written for a delivery that is not pending. */
   done(jobId: string, deliveryId: string): void;
   /** Settles once every record appended so far has been fsynced. */
@@ -37,10 +43,13 @@ export interface JobJournal {
  * Opens (creating it and its folder) the append-only JSON-lines journal at `path` and compacts it:
  * the file is rewritten with only the pending jobs, which also drops a line cut short by a crash.
  *
- * Each record is written with one `write` before the call returns, so it survives the process
- * dying (the kernel holds it). An fsync costs milliseconds, too much inside a webhook request, so
- * fsyncs run off the event loop and are batched: one covers every record appended while the
- * previous one ran. A machine crash can therefore lose the records of the last few milliseconds.
+ * Records are written in groups: every record made during one event-loop turn goes out in one
+ * `write` at the end of the turn (group commit), and `written()` settles then. A caller that must
+ * not answer before its record survives the process dying (the webhook front, through the queue)
+ * awaits it; under a burst of deliveries, one write serves them all. An fsync costs milliseconds,
+ * too much inside a webhook request, so fsyncs run off the event loop and are batched too: one
+ * covers every record written while the previous one ran. A machine crash can therefore lose the
+ * records of the last few milliseconds.
  */
 export function openJobJournal(path: string, options: JobJournalOptions = {}): JobJournal {
   const { log } = options;
@@ -65,20 +74,39 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
     log?.info({ path, pending: pending.size, records: replay.records, skipped: replay.skipped }, "job journal opened");
   }
 
+  /** Records made this turn, written together by `writeBuffered`. */
+  let buffered: string[] = [];
+  let waiters: Array<() => void> = [];
+  let scheduled: NodeJS.Immediate | undefined;
+
   function append(line: string): void {
     if (closed || fd === undefined) return;
-    try {
-      writeFully(fd, broken ? `\n${line}` : line);
-      broken = false;
-    } catch (err) {
-      broken = true;
-      throw err;
+    buffered.push(line);
+    scheduled ??= setImmediate(writeBuffered);
+  }
+
+  function writeBuffered(): void {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = undefined;
+    const lines = buffered;
+    const settled = waiters;
+    buffered = [];
+    waiters = [];
+    if (lines.length > 0 && fd !== undefined) {
+      try {
+        writeFully(fd, (broken ? "\n" : "") + lines.join(""));
+        broken = false;
+        records += lines.length;
+        dirty = true;
+        syncing ??= syncLoop().finally(() => {
+          syncing = undefined;
+        });
+      } catch (err) {
+        broken = true;
+        log?.error({ path, err, records: lines.length }, "job journal: could not write records; their jobs are not crash-safe");
+      }
     }
-    records++;
-    dirty = true;
-    syncing ??= syncLoop().finally(() => {
-      syncing = undefined;
-    });
+    for (const resolve of settled) resolve();
   }
 
   async function syncLoop(): Promise<void> {
@@ -97,6 +125,7 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
   }
 
   function compact(): void {
+    writeBuffered();
     try {
       rewriteAtomically(path, [...pending.values()].map((entry) => entry.line));
     } catch (err) {
@@ -125,10 +154,16 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
       append(formatRecord({ t: "done", jobId, deliveryId }));
       pending.delete(deliveryId);
     },
+    written() {
+      if (buffered.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
     async flush() {
+      writeBuffered();
       while (syncing) await syncing;
     },
     close() {
+      if (!closed) writeBuffered();
       closed = true;
       closing ??= (async () => {
         while (syncing) await syncing;

@@ -18,7 +18,7 @@ export interface JournaledQueueOptions {
 /**
  * Makes a queue that forgets its jobs with the process (the memory queue) crash-safe: every job
  * it accepts is recorded in `journal` before `enqueue` returns and marked done when it ends for
- * good, and `start` first re-enqueues what an earlier process accepted and never finished.
+ * good (`enqueue` settles once the record is written), and `start` first re-enqueues what an earlier process accepted and never finished.
  * Jobs keep their delivery id, so a replay is deduplicated like a redelivery. A job for a check
  * run that a job of this queue already owns is a duplicate too: start-up reconciliation finds
  * the check run of a job cut short by the last shutdown, which the journal replays itself.
@@ -116,7 +116,9 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
       if (held.has(job.deliveryId) && !enqueuing.has(job.deliveryId)) {
         held.set(job.deliveryId, job);
         record("a job's check run", job.deliveryId, () => journal.accepted(job));
+        return journal.written();
       }
+      return undefined;
     },
     async enqueue(job) {
       if (job.checkRunId !== undefined && owned(job.checkRunId)) {
@@ -136,6 +138,8 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
         record("an accepted job", job.deliveryId, () => journal.accepted(job));
       }
       markSuperseded(outcome.superseded);
+      // The answer to GitHub waits for the record (written with the rest of this turn's).
+      await journal.written();
       return outcome;
     },
     async start(processor) {

@@ -65,6 +65,17 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
   const delayed = new Set<Entry>();
   const active = new Set<Entry>();
   const activePulls = new Set<string>();
+  /** Waiting and delayed entries by PR, so superseding looks at one PR's jobs, not the whole backlog. */
+  const pendingByPull = new Map<string, Set<Entry>>();
+  const addPending = (entry: Entry) => {
+    const set = pendingByPull.get(entry.pull);
+    if (set) set.add(entry);
+    else pendingByPull.set(entry.pull, new Set([entry]));
+  };
+  const removePending = (entry: Entry) => {
+    const set = pendingByPull.get(entry.pull);
+    if (set?.delete(entry) && set.size === 0) pendingByPull.delete(entry.pull);
+  };
   /** Jobs waiting, delayed or active and not yet superseded: the ones a repeat is a duplicate of. */
   const live = new Map<string, Entry>();
   const completedIds = new RecentIds(options.recentIds);
@@ -78,9 +89,10 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
 
   function supersede(pull: string, headSha: string, byId: string): string[] {
     const removed: string[] = [];
-    for (const entry of [...waiting, ...delayed]) {
-      if (entry.pull !== pull || entry.job.headSha === headSha) continue;
+    for (const entry of [...(pendingByPull.get(pull) ?? [])]) {
+      if (entry.job.headSha === headSha) continue;
       if (entry.retryTimer) clearTimeout(entry.retryTimer);
+      removePending(entry);
       delayed.delete(entry);
       const at = waiting.indexOf(entry);
       if (at >= 0) waiting.splice(at, 1);
@@ -106,6 +118,7 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
       const next = waiting.findIndex((entry) => !activePulls.has(entry.pull));
       if (next < 0) return;
       const [entry] = waiting.splice(next, 1);
+      removePending(entry);
       run(entry, processor);
     }
   }
@@ -148,6 +161,7 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
       log?.warn({ ...base, attempt: entry.attempt, delayMs, err }, "review job failed; retrying");
       emit({ type: "retrying", ...base, attempt: entry.attempt, delayMs, error: describeError(err) });
       delayed.add(entry);
+      addPending(entry);
       entry.retryTimer = setTimeout(() => {
         delayed.delete(entry);
         entry.retryTimer = undefined;
@@ -171,6 +185,7 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
     for (const entry of delayed) clearTimeout(entry.retryTimer);
     delayed.clear();
     waiting.length = 0;
+    pendingByPull.clear();
     live.clear();
     for (const entry of active) {
       entry.abortReason ??= "shutdown";
@@ -206,6 +221,7 @@ export function createMemoryQueue(options: MemoryQueueOptions = {}): MemoryQueue
       const entry: Entry = { id, pull, job, attempt: 0 };
       live.set(id, entry);
       waiting.push(entry);
+      addPending(entry);
       log?.debug({ jobId: id, superseded }, "review job queued");
       emit({ type: "queued", jobId: id, pull, superseded });
       pump();

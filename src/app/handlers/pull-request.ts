@@ -1,6 +1,5 @@
-import type { Delivery } from "../delivery.js";
+import { jobs, skip, type Route } from "../delivery.js";
 import { isBot } from "../guards.js";
-import { acceptJob, skipDelivery, type IntakeDeps } from "../intake.js";
 
 /** Actions that mean "the code to review changed or became reviewable". */
 export const PULL_REQUEST_ACTIONS = ["opened", "synchronize", "reopened", "ready_for_review"] as const;
@@ -14,25 +13,27 @@ type ReviewablePullRequestEvent = (typeof PULL_REQUEST_EVENTS)[number];
  * and enqueue. Config-dependent guards (disabled, drafts) run in the worker, which has time to
  * read `.github/patchwarden.yml`; the webhook answer must not wait for GitHub.
  */
-export function createPullRequestHandler(deps: IntakeDeps) {
-  return async function onPullRequest({ id, payload }: Delivery<ReviewablePullRequestEvent>): Promise<void> {
+export const pullRequestRoute: Route<ReviewablePullRequestEvent> = {
+  triage({ id, payload }) {
     const event = `pull_request.${payload.action}`;
     const pr = payload.pull_request;
-    if (!payload.installation) return skipDelivery(deps, event, "no-installation");
-    if (isBot(payload.sender)) return skipDelivery(deps, event, "bot-sender", { sender: payload.sender?.login });
-    if (pr.state !== "open") return skipDelivery(deps, event, "closed");
-    await acceptJob(deps, event, {
-      deliveryId: id,
-      installationId: payload.installation.id,
-      owner: payload.repository.owner.login,
-      repo: payload.repository.name,
-      pullNumber: pr.number,
-      headSha: pr.head.sha,
-      baseSha: pr.base.sha,
-      trigger: "pull_request",
-      // A reopened PR or one leaving draft gets a full look; pushes are incremental.
-      full: payload.action !== "synchronize",
-      enqueuedAt: new Date().toISOString(),
-    });
-  };
-}
+    if (!payload.installation) return skip(event, "no-installation");
+    if (isBot(payload.sender)) return skip(event, "bot-sender", { sender: payload.sender?.login });
+    if (pr.state !== "open") return skip(event, "closed");
+    return jobs(event, [
+      {
+        deliveryId: id,
+        installationId: payload.installation.id,
+        owner: payload.repository.owner.login,
+        repo: payload.repository.name,
+        pullNumber: pr.number,
+        headSha: pr.head.sha,
+        baseSha: pr.base.sha,
+        trigger: "pull_request",
+        // A reopened PR or one leaving draft gets a full look; pushes are incremental.
+        full: payload.action !== "synchronize",
+        enqueuedAt: new Date().toISOString(),
+      },
+    ]);
+  },
+};

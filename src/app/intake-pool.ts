@@ -1,0 +1,146 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Logger } from "probot";
+import { processDelivery, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
+import { createRoutes } from "./routes.js";
+
+export interface IntakePoolOptions extends IntakeConfig {
+  /** Intake threads; 0 runs intake inline on the main thread. Default: {@link defaultIntakeThreads}. */
+  threads?: number;
+  log: Logger;
+  /** Starts one intake thread (tests give one that fails); default: the intake-worker script. */
+  spawn?: (config: IntakeConfig) => Worker;
+}
+
+/** Verifies, parses and triages deliveries, on intake threads or inline. */
+export interface IntakePool {
+  process(raw: RawDelivery): Promise<IntakeOutcome>;
+  /** Threads running now (0 when inline). */
+  readonly threads: number;
+  /** The live threads (for shutdown and tests). */
+  workers(): Worker[];
+  close(): Promise<void>;
+}
+
+/** One thread per core beyond the first (which serves HTTP and runs the queue), at most 2. */
+export function defaultIntakeThreads(cores = availableParallelism()): number {
+  return Math.max(0, Math.min(2, cores - 1));
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, { resolve(outcome: IntakeOutcome): void; reject(err: Error): void }>;
+}
+
+/**
+ * The worker script: the compiled `.js` beside this module, or, when the App runs from its
+ * TypeScript sources (the tests), the `.ts` file loaded through tsx.
+ */
+function spawnWorker(config: IntakeConfig): Worker {
+  const fromSource = import.meta.url.endsWith(".ts");
+  const script = new URL(fromSource ? "./intake-worker.ts" : "./intake-worker.js", import.meta.url);
+  const workerData: IntakeConfig = { secret: config.secret, checkName: config.checkName };
+  if (!fromSource) return new Worker(script, { workerData, name: "patchwarden-intake" });
+  const bootstrap = `import("tsx/esm/api").then((api) => { api.register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData, name: "patchwarden-intake" });
+}
+
+/**
+ * Signature verification (HMAC-SHA256 over the whole body) and JSON parsing are most of what a
+ * delivery costs the App; on intake threads they run beside the main thread, which keeps only
+ * the socket I/O, the queue and the answer. A thread that dies fails its in-flight deliveries
+ * (answered 500, so GitHub can redeliver them) and is replaced.
+ */
+export function createIntakePool(options: IntakePoolOptions): IntakePool {
+  const config: IntakeConfig = { secret: options.secret, checkName: options.checkName };
+  const count = options.threads ?? defaultIntakeThreads();
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`intake threads must be a whole number ≥ 0, got ${count}`);
+  const { log } = options;
+  const spawn = options.spawn ?? spawnWorker;
+
+  if (count === 0) {
+    const routes = createRoutes();
+    return {
+      threads: 0,
+      process: async (raw) => processDelivery(raw, config, routes),
+      workers: () => [],
+      close: async () => undefined,
+    };
+  }
+
+  const slots: Slot[] = [];
+  let seq = 0;
+  let closing = false;
+  /** Threads in a row that died before answering anything; past a few, intake runs inline instead. */
+  let failedStarts = 0;
+  let inline: ((raw: RawDelivery) => IntakeOutcome) | undefined;
+
+  function start(): Slot {
+    const slot: Slot = { worker: spawn(config), inFlight: new Map() };
+    let answered = false;
+    slot.worker.on("message", (message: { seq: number; outcome?: IntakeOutcome; error?: string }) => {
+      if (!answered) {
+        answered = true;
+        failedStarts = 0;
+      }
+      const pending = slot.inFlight.get(message.seq);
+      if (!pending) return;
+      slot.inFlight.delete(message.seq);
+      if (message.outcome) pending.resolve(message.outcome);
+      else pending.reject(new Error(`intake thread failed: ${message.error ?? "no outcome"}`));
+    });
+    const lost = (why: string) => {
+      const index = slots.indexOf(slot);
+      if (index < 0) return;
+      slots.splice(index, 1);
+      const inFlight = slot.inFlight.size;
+      for (const pending of slot.inFlight.values()) pending.reject(new Error(`intake thread stopped (${why})`));
+      slot.inFlight.clear();
+      if (closing) return;
+      if (!answered && ++failedStarts >= 3) {
+        if (slots.length === 0 && !inline) {
+          log.error({ why }, "intake threads cannot start; verifying and parsing deliveries on the main thread");
+          const routes = createRoutes();
+          inline = (raw) => processDelivery(raw, config, routes);
+        }
+        return;
+      }
+      log.error({ why, inFlight }, "intake thread stopped; starting another");
+      slots.push(start());
+    };
+    slot.worker.on("error", (err) => lost(err.message));
+    slot.worker.on("exit", (code) => lost(`exit code ${code}`));
+    // An idle intake thread must not keep the process alive.
+    slot.worker.unref();
+    return slot;
+  }
+
+  for (let i = 0; i < count; i++) slots.push(start());
+
+  return {
+    get threads() {
+      return slots.length;
+    },
+    process(raw) {
+      if (closing) return Promise.reject(new Error("intake is closed"));
+      if (slots.length === 0 && inline) return Promise.resolve(inline(raw));
+      if (slots.length === 0) return Promise.reject(new Error("no intake thread is running"));
+      // The least busy thread; ties go to the first.
+      let slot = slots[0];
+      for (const candidate of slots) if (candidate.inFlight.size < slot.inFlight.size) slot = candidate;
+      const id = ++seq;
+      return new Promise<IntakeOutcome>((resolve, reject) => {
+        slot.inFlight.set(id, { resolve, reject });
+        // The body is copied, not transferred: the main thread keeps it for a route that asks GitHub.
+        slot.worker.postMessage({ seq: id, raw });
+      });
+    },
+    workers: () => slots.map((slot) => slot.worker),
+    async close() {
+      closing = true;
+      const stopping = slots.splice(0);
+      for (const slot of stopping) for (const pending of slot.inFlight.values()) pending.reject(new Error("intake is closed"));
+      await Promise.all(stopping.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

@@ -15,7 +15,10 @@ function splitLines(text: string): string[] {
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.charCodeAt(line.length - 1) === 13) lines[i] = line.replace(/\r+$/, "");
+    // A loop, not /\r+$/: that pattern backtracks quadratically on a line of many CRs followed by text.
+    let end = line.length;
+    while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
+    if (end < line.length) lines[i] = line.slice(0, end);
   }
   return lines;
 }

@@ -67,10 +67,18 @@ export function repairInstruction(problem: string): string {
   return `Your previous answer cannot be used: ${problem}\nReply again with only the corrected JSON object that conforms to the schema.`;
 }
 
-function unfence(text: string): string {
+/**
+ * The body of a reply wrapped whole in a code fence (```json … ```), else the reply. String
+ * slicing, not one regex: model output is untrusted, and a fence pattern with `\s*\n` and a lazy
+ * body backtracks quadratically on a long run of newlines with no closing fence.
+ */
+export function unfence(text: string): string {
   const trimmed = text.trim();
-  const fenced = /^```[a-zA-Z]*\s*\n([\s\S]*?)\n?```$/.exec(trimmed);
-  return fenced ? fenced[1].trim() : trimmed;
+  if (trimmed.length < 7 || !trimmed.startsWith("```") || !trimmed.endsWith("```")) return trimmed;
+  const newline = trimmed.indexOf("\n");
+  if (newline < 0 || newline > trimmed.length - 3) return trimmed;
+  if (!/^[a-zA-Z]*$/.test(trimmed.slice(3, newline).trim())) return trimmed;
+  return trimmed.slice(newline + 1, trimmed.length - 3).trim();
 }
 
 function capLines(text: string, max: number): string {

@@ -83,6 +83,15 @@ describe("parseUnifiedDiff: tolerated variations", () => {
     expect(model.files[0].hunks[0]).toMatchObject({ oldStart: 7, oldLines: 1, newStart: 7, newLines: 1, heading: "function f() {" });
   });
 
+  it("strips only trailing CRs, even from a line of very many CRs followed by text", () => {
+    const crs = "\r".repeat(100_000);
+    const model = parseUnifiedDiff(diff(...header(), "@@ -1 +1 @@", "-a\r", `+${crs}b\r\r`));
+    expect(model.files[0].hunks[0].lines).toEqual([
+      { kind: "del", oldLine: 1, content: "a" },
+      { kind: "add", newLine: 1, content: `${crs}b` },
+    ]);
+  });
+
   it("reads a diff without a final newline", () => {
     const model = parseUnifiedDiff(diff(...header(), "@@ -1 +1 @@", "-a", "+b").trimEnd());
     expect(model.files[0]).toMatchObject({ additions: 1, deletions: 1 });
@@ -124,28 +133,15 @@ describe("parseUnifiedDiff: size", () => {
     return out.join("\n") + "\n";
   }
 
-  /** The best of three timings: the least disturbed by other processes. */
-  function fastest(run: () => unknown): number {
-    let best = Infinity;
-    for (let round = 0; round < 3; round++) {
-      const started = performance.now();
-      run();
-      best = Math.min(best, performance.now() - started);
-    }
-    return best;
-  }
-
-  it("parses a 5,000-file diff about as fast as parse-diff alone reads it", () => {
+  // Speed is measured in `npm run bench` (review engine: per-stage times), not here.
+  it("parses a 5,000-file diff into a valid model", () => {
     const text = bigDiff(5000);
     const model = parseUnifiedDiff(text);
     expect(model.files).toHaveLength(5000);
     expect(model.files[4999]).toMatchObject({ path: "src/module-4999/file 4999.ts", additions: 4, deletions: 2 });
     expect(modelViolations(model)).toEqual([]);
-    // About 120-150 ms on an idle 2-core machine, 1.2-1.5 times parse-diff's own time. Compared
-    // with parse-diff measured alongside, the bound holds on a loaded CI worker too.
-    const ours = fastest(() => parseUnifiedDiff(text));
-    const baseline = fastest(() => parseDiff(text));
-    expect(ours).toBeLessThan(baseline * 4);
-    expect(ours).toBeLessThan(5000);
+    // parse-diff reads the same files; the model keeps every hunk line it saw.
+    const baseline = parseDiff(text);
+    expect(model.files.map((f) => f.hunks.flatMap((h) => h.lines).length)).toEqual(baseline.map((f) => f.chunks.flatMap((c) => c.changes).length));
   });
 });

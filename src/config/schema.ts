@@ -85,6 +85,12 @@ export const llmConfigSchema = z
     baseUrl: z.string().url().optional(),
     /** Prompt + completion tokens one review may use; calls past it are skipped with a note. */
     maxTokensPerReview: z.number().int().min(0).default(200_000),
+    /**
+     * Calls each LLM reviewer (correctness, security, style, coverage) may make on one review. The
+     * first reads the riskiest changed files that fit one call's context; each further call reads
+     * files the earlier ones could not, while `maxTokensPerReview` leaves room. 1: one call each.
+     */
+    maxCallsPerDimension: z.number().int().min(1).max(10).default(3),
     /** USD one review may spend; calls past it are skipped with a note. */
     maxCostPerReviewUsd: z.number().min(0).default(0.5),
     /** USD all reviews of this installation may spend per UTC day (the operator may set a lower ceiling). */

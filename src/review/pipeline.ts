@@ -105,7 +105,17 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
   let llm: LlmReviewResult | undefined;
   if (input.llm) {
     const { port, signal, title, body, model } = input.llm;
-    llm = await runLlmReview({ change, staticFindings: ruleFindings, thresholds: config.review.thresholds, port, signal, pr: { title, body }, model });
+    llm = await runLlmReview({
+      change,
+      staticFindings: ruleFindings,
+      thresholds: config.review.thresholds,
+      port,
+      signal,
+      pr: { title, body },
+      model,
+      maxCallsPerDimension: config.llm.maxCallsPerDimension,
+      maxTokensPerReview: config.llm.maxTokensPerReview,
+    });
   }
   const findings = llm?.findings ?? ruleFindings;
   const t3b = performance.now();

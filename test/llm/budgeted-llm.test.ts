@@ -151,6 +151,7 @@ describe("createLlmFromEnv", () => {
       enabled: true,
       model: "gpt-4.1-mini",
       maxTokensPerReview: 200_000,
+      maxCallsPerDimension: 3,
       maxCostPerReviewUsd: 0.5,
       maxCostPerInstallationPerDayUsd: 10,
       timeoutMs: 60_000,

@@ -1,0 +1,85 @@
+import { describe, expect, test } from "@jest/globals";
+import { ScriptedLlm } from "../../../src/llm/scripted-llm.js";
+import { REVIEW_PROMPTS } from "../../../src/review/llm/prompts/index.js";
+import { FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS, runLlmReview } from "../../../src/review/llm/run-llm-review.js";
+import { confidenceAnswer, failure, item, reviewAnswer, snippetChange, splitUntrusted } from "./llm-review-fixtures.js";
+
+// A PR too large for one reviewer call: follow-up calls read what the first could not.
+
+const THRESHOLDS = { correctness: 0.7, security: 0.6, style: 0.85, coverage: 0.8 };
+const { change } = snippetChange({
+  "src/a.ts": "\n export function a(items) {\n+  return items[0].id;\n }\n",
+  "src/b.ts": "\n export function b(items) {\n+  return items[1].id;\n }\n",
+  "src/c.ts": "\n export function c(items) {\n+  return items[2].id;\n }\n",
+});
+// Room for the instructions and one of the small files per call.
+const ONE_FILE = Math.ceil(REVIEW_PROMPTS.correctness.system.length / 4) + 160;
+
+/** Which changed files each reviewer call was shown, in call order. */
+function filesShown(llm: ScriptedLlm): string[][] {
+  return llm
+    .requests()
+    .filter((r) => r.purpose === "review:correctness")
+    .map((r) => splitUntrusted(r.messages[0].content).inside.flatMap((text) => [...text.matchAll(/^## (src\/\w+\.ts)/gm)].map((m) => m[1])));
+}
+
+describe("follow-up reviewer calls", () => {
+  test("read the files the first call left out, after the first findings are scored, then get their own confidence pass", async () => {
+    const llm = new ScriptedLlm([
+      reviewAnswer("correctness", [item("correctness", "src/a.ts", "return items[0].id;", "items may be empty")]),
+      confidenceAnswer({ c1: 0.9 }),
+      reviewAnswer("correctness", [item("correctness", "src/b.ts", "return items[1].id;", "items may have one element")]),
+      reviewAnswer("correctness", []),
+      confidenceAnswer({ c1: 0.8 }),
+    ]);
+    const result = await runLlmReview({ change, port: llm, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 3 });
+
+    expect(filesShown(llm)).toEqual([["src/a.ts"], ["src/b.ts"], ["src/c.ts"]]);
+    expect(llm.requests().map((r) => r.purpose)).toEqual(["review:correctness", "confidence", "review:correctness", "review:correctness", "confidence"]);
+    expect(result.findings.map((f) => [f.path, f.line, f.confidence])).toEqual([
+      ["src/a.ts", 2, 0.9],
+      ["src/b.ts", 2, 0.8],
+    ]);
+    // Every file was read by some call: nothing to name as left out.
+    expect(result.notes).toEqual([]);
+    expect(result.stats.calls).toBe(5);
+  });
+
+  test("stop when every file has been read, and are not made at all by default", async () => {
+    const untilDone = new ScriptedLlm([reviewAnswer("correctness"), reviewAnswer("correctness"), reviewAnswer("correctness")]);
+    await runLlmReview({ change, port: untilDone, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 10 });
+    expect(filesShown(untilDone)).toEqual([["src/a.ts"], ["src/b.ts"], ["src/c.ts"]]);
+
+    const single = new ScriptedLlm([reviewAnswer("correctness")]);
+    const result = await runLlmReview({ change, port: single, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"] });
+    expect(filesShown(single)).toEqual([["src/a.ts"]]);
+    expect(result.notes).toEqual(["LLM reviewers read 1 changed file(s); left out for the context budget: src/b.ts, src/c.ts"]);
+  });
+
+  test("go out only while the review's token ceiling leaves room for their confidence pass", async () => {
+    // The first call used 1,100 tokens (the fixture's usage); a follow-up's worst case plus the
+    // reserve does not fit a ceiling just above the reserve.
+    const llm = new ScriptedLlm([reviewAnswer("correctness")]);
+    const result = await runLlmReview({
+      change,
+      port: llm,
+      staticFindings: [],
+      thresholds: THRESHOLDS,
+      contextTokens: ONE_FILE,
+      dimensions: ["correctness"],
+      maxCallsPerDimension: 3,
+      maxTokensPerReview: FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS + 2_000,
+    });
+    expect(filesShown(llm)).toEqual([["src/a.ts"]]);
+    // Not planned, so no "skipped" note: the files are named as not read.
+    expect(result.notes).toEqual(["LLM reviewers read 1 changed file(s); left out for the context budget: src/b.ts, src/c.ts"]);
+  });
+
+  test("an outage in the first calls means no follow-ups", async () => {
+    const llm = new ScriptedLlm([failure("review:correctness", "unavailable", "the endpoint answered 503 three times")]);
+    const result = await runLlmReview({ change, port: llm, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 3 });
+    expect(llm.requests()).toHaveLength(1);
+    expect(result.findings).toEqual([]);
+    expect(result.notes[0]).toMatch(/skipped/);
+  });
+});

@@ -2,7 +2,7 @@
 // writes bench/results.json.
 //   1. parse flags  2. run each section (each runs its tools alternately, warm-up + N rounds)
 //   3. print tables and goal verdicts  4. write results.json
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +36,25 @@ function positiveInt(value: string, flag: string, min: number): number {
   return n;
 }
 
+interface PreviousResults {
+  goals: Array<{ section?: string }>;
+  sectionsGeneratedAt: Record<string, string>;
+  sections: Record<string, unknown>;
+}
+
+/** The sections and goals of an earlier results file that this run does not replace (none if it has no readable file). */
+function readPrevious(path: string, replaced: Set<string>): PreviousResults | undefined {
+  if (!existsSync(path)) return undefined;
+  const previous = JSON.parse(readFileSync(path, "utf8")) as Partial<PreviousResults> & { generatedAt?: string };
+  const sections = Object.fromEntries(Object.entries(previous.sections ?? {}).filter(([id]) => !replaced.has(id)));
+  return {
+    // Goals written before goals named their section cannot be told apart: they are dropped with a replaced section's.
+    goals: (previous.goals ?? []).filter((goal) => goal.section !== undefined && !replaced.has(goal.section)),
+    sectionsGeneratedAt: Object.fromEntries(Object.keys(sections).map((id) => [id, previous.sectionsGeneratedAt?.[id] ?? previous.generatedAt ?? "unknown"])),
+    sections,
+  };
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -54,12 +73,12 @@ async function main(argv: string[]): Promise<number> {
   if (!canCollectGarbage()) ctx.progress("running without --expose-gc: garbage from one tool may land on the other's clock");
 
   const reports: Record<string, SectionReport["results"]> = {};
-  const goals: SectionReport["goals"] = [];
+  const goals: Array<SectionReport["goals"][number] & { section: string }> = [];
   for (const section of sections) {
     ctx.progress(`${section.id}: ${section.title}`);
     const report = await section.run(ctx);
     for (const table of report.tables) process.stdout.write("\n" + formatTable(table));
-    goals.push(...report.goals);
+    goals.push(...report.goals.map((goal) => ({ section: section.id, ...goal })));
     reports[section.id] = report.results;
   }
   process.stdout.write("\n");
@@ -70,7 +89,24 @@ async function main(argv: string[]): Promise<number> {
 
   const out = resolve(values.out ?? join(rootDir, "bench", "results.json"));
   const environment = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryMiB: Math.round(totalmem() / 2 ** 20), exposeGc: canCollectGarbage() };
-  writeFileSync(out, JSON.stringify({ generatedAt: new Date().toISOString(), environment, goals, sections: reports }, null, 2) + "\n");
+  const now = new Date().toISOString();
+  const ran = Object.fromEntries(sections.map((section) => [section.id, now]));
+  // A partial run (--only) replaces its sections in the file and keeps the others' results.
+  const kept = only ? readPrevious(out, new Set(Object.keys(reports))) : undefined;
+  writeFileSync(
+    out,
+    JSON.stringify(
+      {
+        generatedAt: now,
+        environment,
+        goals: [...(kept?.goals ?? []), ...goals],
+        sectionsGeneratedAt: { ...kept?.sectionsGeneratedAt, ...ran },
+        sections: { ...kept?.sections, ...reports },
+      },
+      null,
+      2,
+    ) + "\n",
+  );
   ctx.progress(`wrote ${out}`);
   return 0;
 }

@@ -1,3 +1,4 @@
+import { llmConfigSchema } from "../../src/config/schema.js";
 import { classifyFiles } from "../../src/diff/filters.js";
 import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import type { LlmPort, LlmRequest, LlmResult } from "../../src/llm/llm-port.js";
@@ -16,8 +17,13 @@ export interface LlmTokenMeasurement {
   reviewableFiles: number;
   packed: { promptTokens: number; calls: number };
   naive: { promptTokens: number; calls: number };
-  /** Files the default context budget lets the correctness reviewer read. */
+  /** Files the default context budget lets the correctness reviewer read in one call. */
   filesReadAtDefaultBudget: number;
+  /**
+   * Files the correctness reviewer reads with the default config (follow-up calls, llm.maxCallsPerDimension
+   * 3, under llm.maxTokensPerReview 200k shared with the three other reviewers), and its calls.
+   */
+  withFollowUps: { files: number; calls: number };
   deterministic: boolean;
 }
 
@@ -30,11 +36,13 @@ class CountingPort implements LlmPort {
   promptTokens = 0;
   calls = 0;
   readonly prompts: string[] = [];
+  readonly purposes: string[] = [];
 
   async complete<T>(request: LlmRequest<T>): Promise<LlmResult<T>> {
     const promptTokens = estimatePromptTokens(request);
     this.promptTokens += promptTokens;
     this.calls++;
+    this.purposes.push(request.purpose);
     this.prompts.push(request.system + request.messages.map((m) => m.content).join(""));
     return { ok: true, value: { findings: [] } as T, usage: { promptTokens, completionTokens: 0 }, model: "counting", repaired: false };
   }
@@ -64,6 +72,29 @@ async function promptsOf(change: ChangeContext, strategy: "functions" | "whole-f
   return port;
 }
 
+/** The correctness reviewer's calls and the changed files they showed, with the default config. */
+async function readWithFollowUps(change: ChangeContext): Promise<{ files: number; calls: number }> {
+  const port = new CountingPort();
+  const defaults = llmConfigSchema.parse({});
+  await runLlmReview({
+    change,
+    port,
+    staticFindings: [],
+    thresholds: THRESHOLDS,
+    pr: { title: "Release", body: "Changes between two published versions." },
+    maxCallsPerDimension: defaults.maxCallsPerDimension,
+    maxTokensPerReview: defaults.maxTokensPerReview,
+  });
+  const shown = new Set<string>();
+  let calls = 0;
+  port.prompts.forEach((prompt, i) => {
+    if (port.purposes[i] !== "review:correctness") return;
+    calls++;
+    for (const match of prompt.matchAll(/^## (.+) \((?:added|modified|renamed|copied)[^)]*\)$/gm)) shown.add(match[1]);
+  });
+  return { files: shown.size, calls };
+}
+
 /** Runs the four reviewers over a corpus twice per strategy (the second run checks determinism). */
 export async function measureLlmTokens(label: string, corpus: Corpus): Promise<LlmTokenMeasurement> {
   const change = changeOf(corpus);
@@ -80,6 +111,7 @@ export async function measureLlmTokens(label: string, corpus: Corpus): Promise<L
     packed: { promptTokens: packed.promptTokens, calls: packed.calls },
     naive: { promptTokens: naive.promptTokens, calls: naive.calls },
     filesReadAtDefaultBudget: atDefault.files.length,
+    withFollowUps: await readWithFollowUps(change),
     deterministic: JSON.stringify(shape(packed)) === JSON.stringify(shape(again)),
   };
 }

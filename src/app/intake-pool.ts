@@ -10,6 +10,12 @@ export interface IntakePoolOptions extends IntakeConfig {
   log: Logger;
   /** Starts one intake thread (tests give one that fails); default: the intake-worker script. */
   spawn?: (config: IntakeConfig) => Worker;
+  /**
+   * A delivery still undecided after this long stops its thread (its deliveries get a 500 and can
+   * be redelivered) and a new thread starts: nothing an attacker sends can hold intake for good.
+   * Default 5 s.
+   */
+  timeoutMs?: number;
 }
 
 /** Verifies, parses and triages deliveries, on intake threads or inline. */
@@ -29,7 +35,10 @@ export function defaultIntakeThreads(cores = availableParallelism()): number {
 
 interface Slot {
   worker: Worker;
-  inFlight: Map<number, { resolve(outcome: IntakeOutcome): void; reject(err: Error): void }>;
+  /** In send order, so the first is the oldest. */
+  inFlight: Map<number, { resolve(outcome: IntakeOutcome): void; reject(err: Error): void; sentAt: number }>;
+  /** Answered at least once, or stopped by the watchdog: either way it did start. */
+  started: boolean;
 }
 
 /**
@@ -68,6 +77,7 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
     };
   }
 
+  const timeoutMs = options.timeoutMs ?? 5_000;
   const slots: Slot[] = [];
   let seq = 0;
   let closing = false;
@@ -76,11 +86,10 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
   let inline: ((raw: RawDelivery) => IntakeOutcome) | undefined;
 
   function start(): Slot {
-    const slot: Slot = { worker: spawn(config), inFlight: new Map() };
-    let answered = false;
+    const slot: Slot = { worker: spawn(config), inFlight: new Map(), started: false };
     slot.worker.on("message", (message: { seq: number; outcome?: IntakeOutcome; error?: string }) => {
-      if (!answered) {
-        answered = true;
+      if (!slot.started) {
+        slot.started = true;
         failedStarts = 0;
       }
       const pending = slot.inFlight.get(message.seq);
@@ -97,7 +106,7 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
       for (const pending of slot.inFlight.values()) pending.reject(new Error(`intake thread stopped (${why})`));
       slot.inFlight.clear();
       if (closing) return;
-      if (!answered && ++failedStarts >= 3) {
+      if (!slot.started && ++failedStarts >= 3) {
         if (slots.length === 0 && !inline) {
           log.error({ why }, "intake threads cannot start; verifying and parsing deliveries on the main thread");
           const routes = createRoutes();
@@ -117,6 +126,22 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
 
   for (let i = 0; i < count; i++) slots.push(start());
 
+  // The watchdog: a thread whose oldest delivery is overdue is stopped (and replaced on exit).
+  const watchdog = setInterval(
+    () => {
+      const now = performance.now();
+      for (const slot of slots) {
+        const oldest = slot.inFlight.values().next().value;
+        if (!oldest || now - oldest.sentAt <= timeoutMs) continue;
+        slot.started = true;
+        log.error({ timeoutMs, inFlight: slot.inFlight.size }, "an intake thread took too long on a delivery; stopping it");
+        void slot.worker.terminate();
+      }
+    },
+    Math.max(10, Math.min(1_000, timeoutMs / 4)),
+  );
+  watchdog.unref();
+
   return {
     get threads() {
       return slots.length;
@@ -130,7 +155,7 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
       for (const candidate of slots) if (candidate.inFlight.size < slot.inFlight.size) slot = candidate;
       const id = ++seq;
       return new Promise<IntakeOutcome>((resolve, reject) => {
-        slot.inFlight.set(id, { resolve, reject });
+        slot.inFlight.set(id, { resolve, reject, sentAt: performance.now() });
         // The body is copied, not transferred: the main thread keeps it for a route that asks GitHub.
         slot.worker.postMessage({ seq: id, raw });
       });
@@ -138,6 +163,7 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
     workers: () => slots.map((slot) => slot.worker),
     async close() {
       closing = true;
+      clearInterval(watchdog);
       const stopping = slots.splice(0);
       for (const slot of stopping) for (const pending of slot.inFlight.values()) pending.reject(new Error("intake is closed"));
       await Promise.all(stopping.map((slot) => slot.worker.terminate()));

@@ -98,6 +98,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        // A /review still asking GitHub after its answer would otherwise meet a closed queue.
+        await front.drain();
         await intake.close();
         await runtime.close();
       })()),

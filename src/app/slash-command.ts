@@ -18,10 +18,12 @@ export function parseSlashCommand(body: string | null | undefined): SlashCommand
     .map((l) => l.trim())
     .find((l) => l.length > 0);
   if (!first || first.startsWith(">")) return undefined;
-  const match = /^\/([a-z][a-z-]*)(?:\s+(.*))?$/i.exec(first);
+  // Anchored and without nested quantifiers, so it runs in linear time on any comment (the text
+  // is anyone's: a pattern with `\s+(.*)$` backtracks quadratically on long runs of spaces).
+  const match = /^\/([a-z][a-z-]*)(?=\s|$)/i.exec(first);
   if (!match) return undefined;
   const name = match[1].toLowerCase();
   if (!KNOWN_COMMANDS.has(name)) return undefined;
-  const args = (match[2] ?? "").split(/\s+/).filter(Boolean).slice(0, 10);
+  const args = first.slice(match[0].length).split(/\s+/).filter(Boolean).slice(0, 10);
   return { name, args };
 }

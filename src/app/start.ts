@@ -46,9 +46,18 @@ export async function startFromEnv(env: NodeJS.ProcessEnv = process.env): Promis
   // Fail fast on patchwarden's own variables, whatever the mode.
   const appEnv = readEnv(env);
   if (mode !== "app") {
-    const { app } = createPatchwardenApp({ env: appEnv });
+    const { app, runtime } = createPatchwardenApp({ env: appEnv });
     const server = await run(app, { env });
-    return { mode, url: `http://${server.host}:${server.port}`, close: () => server.stop() };
+    return {
+      mode,
+      url: `http://${server.host}:${server.port}`,
+      close: async () => {
+        await server.stop();
+        // Proxy mode loaded the App (its queue and journal are open); setup mode never did.
+        const loaded = await Promise.race([runtime, Promise.resolve(undefined)]);
+        await loaded?.close();
+      },
+    };
   }
   const secret = env.WEBHOOK_SECRET;
   if (!secret) {

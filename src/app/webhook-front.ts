@@ -9,6 +9,8 @@ import { applyDecision, type IntakeDeps } from "./intake.js";
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
 /** GitHub gives up on a delivery after 10 s; past this the answer goes out and the work finishes after it. */
 const ANSWER_BY_MS = 9_000;
+/** Bytes of request bodies held at once, across deliveries; past it a delivery gets a 503. */
+export const MAX_IN_FLIGHT_BYTES = 256 * 1024 * 1024;
 
 export interface WebhookFrontOptions {
   /** Where GitHub posts deliveries; Probot's default is `/api/github/webhooks`. */
@@ -22,6 +24,8 @@ export interface WebhookFrontOptions {
   /** An installation client, made only for a route that asks GitHub (e.g. `/review`'s permission check). */
   octokitFor(installationId: number): Promise<GitHubClient>;
   maxBodyBytes?: number;
+  /** Bytes of bodies held at once across deliveries (default 256 MiB). */
+  maxInFlightBytes?: number;
   /** How long a route asking GitHub may take before the answer goes out anyway (GitHub waits 10 s). */
   answerByMs?: number;
 }
@@ -47,13 +51,30 @@ function send(res: ServerResponse, status: number, body: Buffer): void {
   res.end(body);
 }
 
+/** The path without trailing slashes (a loop: `/\/+$/` backtracks quadratically on many slashes). */
+function trimSlashes(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === 47) end--;
+  return path.slice(0, end);
+}
+
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Reads the whole body into one buffer of its own (copied as is to an intake thread); over `limit` it is refused unread. */
-function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+/** Bytes of bodies being read or held across deliveries, against a ceiling. */
+interface ByteBudget {
+  used: number;
+  max: number;
+}
+
+/**
+ * Reads the whole body into one buffer of its own (copied as is to an intake thread); over
+ * `limit` it is refused unread, and while the deliveries in flight hold `budget.max` bytes it is
+ * refused with 503. The bytes it holds are charged to `budget` until `release` is called.
+ */
+function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declared = Number(header(req, "content-length"));
     if (Number.isFinite(declared) && declared > limit) {
@@ -63,14 +84,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    const refuse = (rejection: Rejection) => {
+      req.removeAllListeners("data");
+      req.resume();
+      reject(rejection);
+    };
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        reject(new Rejection(413, `payload is over the ${limit}-byte limit`, "rejected:too-large"));
-        return;
-      }
+      if (size > limit) return refuse(new Rejection(413, `payload is over the ${limit}-byte limit`, "rejected:too-large"));
+      // The body is held twice at the end (chunks and the joined copy).
+      if (budget.used + 2 * chunk.length > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
+      charge(2 * chunk.length);
       chunks.push(chunk);
     });
     req.on("end", () => {
@@ -96,9 +120,14 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
  */
 export function createWebhookFront(options: WebhookFrontOptions) {
   const limit = options.maxBodyBytes ?? MAX_WEBHOOK_BYTES;
+  // As Probot's middleware does, `/api/github/webhooks/` is the same path as `/api/github/webhooks`.
+  const path = trimSlashes(options.path);
   const answerBy = options.answerByMs ?? ANSWER_BY_MS;
   const { deps } = options;
   const count = (event: string, outcome: string) => deps.metrics.deliveries.inc({ event, outcome });
+  const bytes: ByteBudget = { used: 0, max: options.maxInFlightBytes ?? MAX_IN_FLIGHT_BYTES };
+  /** Work still running after its answer went out (a slow GitHub question): shutdown waits for it. */
+  const late = new Set<Promise<void>>();
 
   /** Finishes an `ask-github` decision on this thread: the payload is parsed again here (commands are rare). */
   async function askGitHub(body: Uint8Array, name: string, id: string): Promise<Decision> {
@@ -114,14 +143,16 @@ export function createWebhookFront(options: WebhookFrontOptions) {
     return resolveWith(route, { id, name: name as never, payload: payload as never }, { checkName: deps.checkName, log: deps.log, octokit });
   }
 
-  return async function webhookFront(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-    const path = (req.url ?? "/").split("?")[0];
-    if (path !== options.path || req.method !== "POST") return false;
+  async function webhookFront(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (trimSlashes((req.url ?? "/").split("?")[0]) !== path || req.method !== "POST") return false;
 
     const name = header(req, "x-github-event");
     const id = header(req, "x-github-delivery");
     const signature = header(req, "x-hub-signature-256");
-    let event = name ?? "unknown";
+    // Counted as "unverified" until the signature holds: a label from an unsigned header would let
+    // anyone grow /metrics without bound.
+    let event = "unverified";
+    let held = 0;
     try {
       const missing = [!name && "x-github-event", !id && "x-github-delivery", !signature && "x-hub-signature-256"].filter(Boolean);
       if (missing.length > 0) throw new Rejection(400, `required headers missing: ${missing.join(", ")}`, "rejected:headers");
@@ -129,7 +160,10 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (!/^application\/json\b/i.test(type)) {
         throw new Rejection(415, `content type must be application/json (set the App's webhook to JSON), got "${type}"`, "rejected:content-type");
       }
-      const body = await readBody(req, limit);
+      const body = await readBody(req, limit, bytes, (n) => {
+        held += n;
+        bytes.used += n;
+      });
       const outcome: IntakeOutcome = await options.intake.process({ name: name!, id: id!, signature: signature!, body });
       if (outcome.kind === "rejected") throw new Rejection(outcome.status, outcome.message, outcome.outcome);
       event = outcome.kind === "unrouted" ? outcome.event : outcome.decision.event;
@@ -145,12 +179,17 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       }
       const work = askGitHub(body, name!, id!).then((decision) => applyDecision(deps, decision));
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), answerBy)));
-      const first = await Promise.race([work.then(() => "done" as const), late]).finally(() => clearTimeout(timer));
+      const answerNow = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), answerBy)));
+      const first = await Promise.race([work.then(() => "done" as const), answerNow]).finally(() => clearTimeout(timer));
       if (first === "late") {
         deps.log.warn({ event, delivery: id }, `still asking GitHub after ${answerBy} ms; answered 202 and let it finish`);
         send(res, 202, FINISHING);
-        work.catch((err: unknown) => deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed after the answer"));
+        const finishing = work.catch((err: unknown) => {
+          count(event, "error");
+          deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed after the answer");
+        });
+        late.add(finishing);
+        void finishing.finally(() => late.delete(finishing));
         return true;
       }
       send(res, 202, ACCEPTED);
@@ -164,7 +203,20 @@ export function createWebhookFront(options: WebhookFrontOptions) {
         deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed");
         send(res, 500, Buffer.from(JSON.stringify({ error: "the delivery could not be processed; see the App's log" })));
       }
+    } finally {
+      bytes.used -= held;
     }
     return true;
-  };
+  }
+
+  /** Waits (at most `timeoutMs`) for work that outlived its answer, before the queue closes under it. */
+  async function drain(timeoutMs = 10_000): Promise<void> {
+    if (late.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([Promise.allSettled([...late]), timeout]).finally(() => clearTimeout(timer));
+    if (late.size > 0) deps.log.warn({ unfinished: late.size }, "stopping with webhook work still asking GitHub; those deliveries can be redelivered");
+  }
+
+  return Object.assign(webhookFront, { drain });
 }

@@ -34,7 +34,7 @@ export const envSchema = z.object({
    * Threads that verify, parse and triage webhook deliveries beside the main thread; 0 does it on
    * the main thread. Default: one per core beyond the first, at most 2.
    */
-  INTAKE_THREADS: z.coerce.number().int().min(0).max(16).optional(),
+  INTAKE_THREADS: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(16).optional()),
   /** Name of the check run (and of the App's reviews in logs). */
   CHECK_NAME: z.string().min(1).default("patchwarden"),
   /**

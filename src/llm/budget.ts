@@ -1,4 +1,4 @@
-import type { LlmMessage, LlmUsage } from "./llm-port.js";
+import type { CallSize, LlmMessage, LlmUsage } from "./llm-port.js";
 import { costOf, priceFor, type PriceTable } from "./price-table.js";
 import { sharedSpendStore, utcDay, type InstallationSpendStore } from "./spend-store.js";
 import { estimatePromptTokens } from "./token-estimate.js";
@@ -57,22 +57,9 @@ export class LlmBudget {
   /** Reserves the worst case of a call, or says in words why the budget refuses it. */
   async reserve(call: CallEstimateInput): Promise<{ ok: true; reservation: Reservation } | { ok: false; why: string }> {
     if (this.stoppedBecause) return { ok: false, why: this.stoppedBecause };
-    const { limits, installationId } = this.options;
     const promptTokens = estimatePromptTokens(call.system, call.messages, call.extra);
     const reservation = { tokens: promptTokens + call.maxTokens, costUsd: this.cost({ promptTokens, completionTokens: call.maxTokens }) };
-    const tokensSoFar = this.used.promptTokens + this.used.completionTokens + this.held.tokens;
-    const costSoFar = this.used.costUsd + this.held.costUsd;
-    let why: string | undefined;
-    if (tokensSoFar + reservation.tokens > limits.maxTokensPerReview) {
-      why = `per-review token budget reached (${formatCount(tokensSoFar)} of ${formatTokens(limits.maxTokensPerReview)} used, the next call may need up to ${formatCount(reservation.tokens)})`;
-    } else if (costSoFar + reservation.costUsd > limits.maxCostPerReviewUsd) {
-      why = `per-review cost budget reached (${formatUsd(costSoFar)} of ${formatUsd(limits.maxCostPerReviewUsd)} spent)`;
-    } else if (installationId !== undefined) {
-      const today = await this.store().spentUsd(installationId, this.today());
-      if (today + this.held.costUsd + reservation.costUsd > limits.maxCostPerInstallationPerDayUsd) {
-        why = `daily LLM budget of this installation reached (${formatUsd(today)} of ${formatUsd(limits.maxCostPerInstallationPerDayUsd)} spent today, UTC)`;
-      }
-    }
+    const why = await this.refusal(reservation);
     if (why) {
       this.stoppedBecause = why;
       return { ok: false, why };
@@ -80,6 +67,40 @@ export class LlmBudget {
     this.held.tokens += reservation.tokens;
     this.held.costUsd += reservation.costUsd;
     return { ok: true, reservation };
+  }
+
+  /**
+   * Whether calls of these sizes would all be reserved now, one after the other (each at its
+   * worst case). Asks only: records no refusal and holds nothing.
+   */
+  async wouldAllow(calls: readonly CallSize[]): Promise<boolean> {
+    if (this.stoppedBecause) return false;
+    const total = { tokens: 0, costUsd: 0 };
+    for (const call of calls) {
+      total.tokens += call.promptTokens + call.maxTokens;
+      total.costUsd += this.cost({ promptTokens: call.promptTokens, completionTokens: call.maxTokens });
+    }
+    return (await this.refusal(total)) === undefined;
+  }
+
+  /** Why a reservation of this size would be refused on top of what is used and held, if it would. */
+  private async refusal(reservation: Reservation): Promise<string | undefined> {
+    const { limits, installationId } = this.options;
+    const tokensSoFar = this.used.promptTokens + this.used.completionTokens + this.held.tokens;
+    const costSoFar = this.used.costUsd + this.held.costUsd;
+    if (tokensSoFar + reservation.tokens > limits.maxTokensPerReview) {
+      return `per-review token budget reached (${formatCount(tokensSoFar)} of ${formatTokens(limits.maxTokensPerReview)} used, the next call may need up to ${formatCount(reservation.tokens)})`;
+    }
+    if (costSoFar + reservation.costUsd > limits.maxCostPerReviewUsd) {
+      return `per-review cost budget reached (${formatUsd(costSoFar)} of ${formatUsd(limits.maxCostPerReviewUsd)} spent)`;
+    }
+    if (installationId !== undefined) {
+      const today = await this.store().spentUsd(installationId, this.today());
+      if (today + this.held.costUsd + reservation.costUsd > limits.maxCostPerInstallationPerDayUsd) {
+        return `daily LLM budget of this installation reached (${formatUsd(today)} of ${formatUsd(limits.maxCostPerInstallationPerDayUsd)} spent today, UTC)`;
+      }
+    }
+    return undefined;
   }
 
   /** Replaces a reservation by what the call really used (`model`: as the endpoint named it); returns its cost. */

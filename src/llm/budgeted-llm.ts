@@ -1,6 +1,7 @@
 import type { LlmBudget } from "./budget.js";
 import { summarizeLlmSkips, toSkippedCall, type SkippedCall } from "./llm-notes.js";
-import { llmFailure, NO_USAGE, type LlmPort, type LlmRequest, type LlmResult } from "./llm-port.js";
+import { llmFailure, NO_USAGE, type CallSize, type LlmPort, type LlmRequest, type LlmResult } from "./llm-port.js";
+import { estimatePromptTokens } from "./token-estimate.js";
 import { toResponseSchema } from "./structured-output.js";
 
 /** What a review spent on its model and what it skipped. */
@@ -12,6 +13,16 @@ export interface LlmSpend {
   costUsd: number;
   /** Every call that produced no value, with its note. */
   skipped: SkippedCall[];
+}
+
+/** The schema text an endpoint also counts as prompt (JSON mode sends it in the prompt). */
+function schemaTextOf(request: LlmRequest<unknown>): string {
+  return JSON.stringify(toResponseSchema(request.schema).schema);
+}
+
+/** A request's worst case as the budget will reserve it: estimated prompt (schema included) and its answer limit. */
+export function callSizeOf(request: LlmRequest<unknown>): CallSize {
+  return { promptTokens: estimatePromptTokens(request.system, request.messages, schemaTextOf(request)), maxTokens: request.maxTokens };
 }
 
 /**
@@ -31,8 +42,7 @@ export class BudgetedLlm implements LlmPort {
 
   async complete<T>(request: LlmRequest<T>, signal?: AbortSignal): Promise<LlmResult<T>> {
     this.calls += 1;
-    const schemaText = JSON.stringify(toResponseSchema(request.schema).schema);
-    const held = await this.budget.reserve({ system: request.system, messages: request.messages, maxTokens: request.maxTokens, extra: schemaText });
+    const held = await this.budget.reserve({ system: request.system, messages: request.messages, maxTokens: request.maxTokens, extra: schemaTextOf(request) });
     if (!held.ok) return this.remember(request.purpose, llmFailure("budget", `LLM ${request.purpose} skipped: ${held.why}`));
     let result: LlmResult<T>;
     try {
@@ -43,6 +53,10 @@ export class BudgetedLlm implements LlmPort {
     }
     await this.budget.settle(held.reservation, result.usage, result.ok ? result.model : undefined);
     return result.ok ? result : this.remember(request.purpose, result);
+  }
+
+  async affords(calls: readonly CallSize[]): Promise<boolean> {
+    return this.budget.wouldAllow(calls);
   }
 
   /** Totals of this review so far. */

@@ -64,7 +64,11 @@ function chooseBaseUrl(env: LlmEnv, fromRepo: string | undefined, notes: string[
 }
 
 function normalizeUrl(url: string): string {
-  return url.trim().replace(/\/+$/, "").toLowerCase();
+  // A loop, not /\/+$/: a repository's baseUrl is not trusted, and that pattern backtracks quadratically.
+  const trimmed = url.trim();
+  let end = trimmed.length;
+  while (end > 0 && trimmed.charCodeAt(end - 1) === 47) end--;
+  return trimmed.slice(0, end).toLowerCase();
 }
 
 function readUsd(value: string | undefined, name: string): number | undefined {

@@ -62,6 +62,17 @@ export type LlmResult<T> = LlmSuccess<T> | LlmFailure;
  */
 export interface LlmPort {
   complete<T>(request: LlmRequest<T>, signal?: AbortSignal): Promise<LlmResult<T>>;
+  /**
+   * Whether calls of these sizes, made in turn, would all be allowed now, without asking the model
+   * or recording a refusal. A port with no budget leaves it out: everything is affordable.
+   */
+  affords?(calls: readonly CallSize[]): Promise<boolean>;
+}
+
+/** A call's worst case, as a budget sees it before the call: estimated prompt tokens and the answer limit. */
+export interface CallSize {
+  promptTokens: number;
+  maxTokens: number;
 }
 
 /** Usage of nothing. */

@@ -132,7 +132,11 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
       } finally {
         enqueuing.delete(job.deliveryId);
       }
-      if (outcome.status !== "queued") return outcome;
+      if (outcome.status !== "queued") {
+        // The job it duplicates may have been accepted this very turn: answer after its record too.
+        await journal.written();
+        return outcome;
+      }
       if (!endedEarly.delete(job.deliveryId)) {
         hold(outcome.jobId, job);
         record("an accepted job", job.deliveryId, () => journal.accepted(job));

@@ -38,9 +38,19 @@ describe("parseSlashCommand", () => {
     ["please /review", undefined],
     ["> /review\nquoted", undefined],
     ["/unknown", undefined],
+    ["/review, please", undefined],
+    ["/reviewing", undefined],
+    ["/review\u2028now", { name: "review", args: ["now"] }],
     ["", undefined],
   ])("reads %j", (body, expected) => {
     expect(parseSlashCommand(body)).toEqual(expected);
+  });
+
+  it("reads a 65,536-character comment of spaces in one pass (anyone can write one)", () => {
+    // `/review`, spaces and a line separator made the old pattern backtrack for seconds.
+    const body = `/review${" ".repeat(65_000)}a\u2028b`;
+    expect(parseSlashCommand(body)).toEqual({ name: "review", args: ["a", "b"] });
+    expect(parseSlashCommand(`/review${" ".repeat(65_000)}x`)).toEqual({ name: "review", args: ["x"] });
   });
 });
 

@@ -107,6 +107,21 @@ describe("intake pool", () => {
     expect(await broken.process(deliveries()[0]!)).toMatchObject({ kind: "decided", decision: { kind: "jobs" } });
   });
 
+  it("stops a thread that takes too long on a delivery, fails its deliveries and starts another", async () => {
+    const { lines, log } = recordingLog();
+    let spawned = 0;
+    // A thread that never answers, as one stuck on a pathological payload would.
+    const stuck = pool(1, { log, timeoutMs: 100, spawn: () => (spawned++, new Worker("require('node:worker_threads').parentPort.on('message', () => {})", { eval: true })) });
+    await expect(stuck.process(deliveries()[0]!)).rejects.toThrow(/intake thread stopped/);
+    expect(lines).toContainEqual({ level: "error", msg: "an intake thread took too long on a delivery; stopping it" });
+    const deadline = Date.now() + 5_000;
+    while (spawned < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(spawned).toBe(2);
+    // A thread stopped for time did start: it does not count toward falling back to inline.
+    expect(lines.map((l) => l.msg)).not.toContain("intake threads cannot start; verifying and parsing deliveries on the main thread");
+    expect(stuck.threads).toBe(1);
+  });
+
   it("refuses work once closed", async () => {
     const threaded = pool(1);
     await threaded.close();

@@ -25,6 +25,7 @@ interface Front {
   logged: Array<{ level: string; msg: string }>;
   metrics: ReturnType<typeof createMetrics>;
   intake: IntakePool;
+  handle: ReturnType<typeof createWebhookFront>;
   server: Server;
 }
 
@@ -71,7 +72,7 @@ async function startFront(options: Partial<Omit<WebhookFrontOptions, "intake">> 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const { port } = server.address() as AddressInfo;
-  front = { url: `http://127.0.0.1:${port}${PATH}`, events, queue, clientsMade, logged, metrics, intake, server };
+  front = { url: `http://127.0.0.1:${port}${PATH}`, events, queue, clientsMade, logged, metrics, intake, handle, server };
   return front;
 }
 
@@ -88,6 +89,10 @@ function signedHeaders(name: string, body: string | Buffer, id = "d-1"): Record<
 async function deliveries(f: Front, outcome: string): Promise<number> {
   const metric = await f.metrics.deliveries.get();
   return metric.values.filter((v) => v.labels.outcome === outcome).reduce((sum, v) => sum + v.value, 0);
+}
+
+async function eventLabels(f: Front): Promise<string[]> {
+  return [...new Set((await f.metrics.deliveries.get()).values.map((v) => String(v.labels.event)))].sort();
 }
 
 const opened = () => loadWebhookExample("pull_request.opened", { repo: REPO, number: 7, headSha: HEAD_SHA, baseSha: BASE_SHA, installationId: 42 });
@@ -224,11 +229,54 @@ describe("webhook front", () => {
     expect(f.events).toEqual([]);
   });
 
+  it("counts unsigned requests under one label, whatever event name they claim", async () => {
+    const f = await startFront();
+    const body = JSON.stringify(opened());
+    for (let i = 0; i < 20; i++) {
+      const answer = await post(f.url, body, { ...signedHeaders(`made-up-event-${i}`, body), "x-hub-signature-256": `sha256=${"0".repeat(64)}` });
+      expect(answer.status).toBe(401);
+    }
+    expect(await post(f.url, body, { "content-type": "text/plain", "x-github-event": "another-made-up-name", "x-github-delivery": "x", "x-hub-signature-256": signBody(body) })).toMatchObject({ status: 415 });
+    expect(await eventLabels(f)).toEqual(["unverified"]);
+    // A verified delivery is counted under its real event.
+    await post(f.url, body, signedHeaders("pull_request", body));
+    expect(await eventLabels(f)).toEqual(["pull_request.opened", "unverified"]);
+  });
+
+  it("answers 503 while the deliveries in flight hold too many bytes, and accepts again once they are done", async () => {
+    fake.state.setCollaboratorPermission("maintainer", "write", { repo: REPO });
+    const review = JSON.stringify(command("maintainer"));
+    const body = JSON.stringify(opened());
+    // Room for either body alone (each is held twice while read), not for both at once.
+    const f = await startFront({ maxInFlightBytes: 2.5 * Math.max(Buffer.byteLength(review), Buffer.byteLength(body)) });
+    // A /review waits on GitHub, so its body stays held.
+    fake.setLatency(300);
+    const slow = post(f.url, review, signedHeaders("issue_comment", review, "held"));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await post(f.url, body, signedHeaders("pull_request", body, "refused"))).toEqual({ status: 503, body: { error: "too many deliveries in flight; redeliver this one" } });
+    expect((await slow).status).toBe(202);
+    fake.setLatency(0);
+    expect((await post(f.url, body, signedHeaders("pull_request", body, "later"))).status).toBe(202);
+  });
+
+  it("waits at shutdown for a /review still asking GitHub after its answer", async () => {
+    fake.state.setCollaboratorPermission("maintainer", "write", { repo: REPO });
+    const f = await startFront({ answerByMs: 30 });
+    fake.setLatency(150);
+    const body = JSON.stringify(command("maintainer"));
+    expect((await post(f.url, body, signedHeaders("issue_comment", body, "late"))).body).toEqual({ ok: true, handled: true, finishing: true });
+    expect(f.events).toEqual([]);
+    await f.handle.drain();
+    expect(f.events).toEqual([expect.objectContaining({ type: "queued", jobId: `${REPO}#7@${HEAD_SHA}:full:late` })]);
+  });
+
   it("leaves other paths and methods to the next handler", async () => {
     const f = await startFront();
     expect((await fetch(f.url)).status).toBe(404);
     const body = JSON.stringify(opened());
     expect((await post(f.url.replace(PATH, "/elsewhere"), body, signedHeaders("pull_request", body))).status).toBe(404);
-    expect((await post(`${f.url}?x=1`, body, signedHeaders("pull_request", body))).status).toBe(202);
+    expect((await post(`${f.url}?x=1`, body, signedHeaders("pull_request", body, "query"))).status).toBe(202);
+    // Probot's path ignores a trailing slash, and so does the front.
+    expect((await post(`${f.url}/`, body, signedHeaders("pull_request", body, "slash"))).status).toBe(202);
   });
 });

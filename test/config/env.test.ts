@@ -13,9 +13,18 @@ describe("readEnv", () => {
     [{ QUEUE: "kafka" }, /QUEUE/],
     [{ REVIEW_CONCURRENCY: "0" }, /REVIEW_CONCURRENCY/],
     [{ WORKER_MODE: "producer" }, /WORKER_MODE=producer/],
+    [{ INTAKE_THREADS: "-1" }, /INTAKE_THREADS/],
+    [{ INTAKE_THREADS: "two" }, /INTAKE_THREADS/],
   ])("fails fast on %j, naming the variable", (env, message) => {
     expect(() => readEnv(env)).toThrow(ConfigError);
     expect(() => readEnv(env)).toThrow(message);
+  });
+
+  it("reads INTAKE_THREADS, an empty value meaning the default", () => {
+    expect(readEnv({ INTAKE_THREADS: "0" }).INTAKE_THREADS).toBe(0);
+    expect(readEnv({ INTAKE_THREADS: "2" }).INTAKE_THREADS).toBe(2);
+    expect(readEnv({ INTAKE_THREADS: "" }).INTAKE_THREADS).toBeUndefined();
+    expect(readEnv({}).INTAKE_THREADS).toBeUndefined();
   });
 
   it("accepts a Redis producer", () => {

@@ -91,6 +91,17 @@ describe("journaled queue: crash safety of the memory queue", () => {
     release();
   });
 
+  it("answers a redelivery racing the original only once the original's record is on disk", async () => {
+    const { queue } = boot();
+    const job = makeJob({ pullNumber: 5 });
+    // Same delivery twice in one turn: the second is a duplicate of a job whose record is still buffered.
+    const outcomes = await Promise.all([queue.enqueue(job), queue.enqueue({ ...job })].map((p) => p.then(async (o) => ({ status: o.status, onDisk: await pendingOnDisk() }))));
+    expect(outcomes).toEqual([
+      { status: "queued", onDisk: [job.deliveryId] },
+      { status: "duplicate", onDisk: [job.deliveryId] },
+    ]);
+  });
+
   it("does not run twice a job accepted by this process before start", async () => {
     const first = boot();
     const job = makeJob();

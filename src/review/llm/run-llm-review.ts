@@ -1,5 +1,6 @@
 import { toSkippedCall, type SkippedCall } from "../../llm/llm-notes.js";
-import { addUsage, llmFailure, NO_USAGE, type LlmFailure, type LlmPort, type LlmUsage } from "../../llm/llm-port.js";
+import { callSizeOf } from "../../llm/budgeted-llm.js";
+import { addUsage, llmFailure, NO_USAGE, type CallSize, type LlmFailure, type LlmPort, type LlmRequest, type LlmUsage } from "../../llm/llm-port.js";
 import { costOf, DEFAULT_PRICES, priceFor } from "../../llm/price-table.js";
 import type { Category, Finding } from "../finding.js";
 import type { ChangeContext } from "../rule.js";
@@ -7,9 +8,11 @@ import { scoreCandidates } from "./confidence-pass.js";
 import { packContext, type PackedContext, type PackOptions } from "./context-packer.js";
 import { DIMENSIONS, type Dimension } from "./dimension.js";
 import { budgetOmissions, llmReviewNotes } from "./llm-review-notes.js";
-import { buildReviewMessage, REVIEW_MAX_TOKENS, runReviewer, type PullRequestText, type UnlocatedFinding } from "./llm-reviewer.js";
+import { buildReviewMessage, buildReviewRequest, runReviewer, type PullRequestText, type UnlocatedFinding } from "./llm-reviewer.js";
 import { mergeWithStatic } from "./merge-findings.js";
+import { CONFIDENCE_SYSTEM } from "./prompts/confidence.js";
 import { REVIEW_PROMPTS } from "./prompts/index.js";
+import { MAX_FINDINGS_PER_CALL } from "./prompts/review-prompt.js";
 import { RelatedContext } from "./related-context.js";
 import { estimateTokens } from "./token-estimate.js";
 import { WRAP_OVERHEAD_TOKENS } from "./untrusted.js";
@@ -69,11 +72,15 @@ export const DEFAULT_CONTEXT_TOKENS = 24_000;
 // After these, the endpoint or the budget is gone for this review: further calls would only wait or be refused.
 const STOPPING: ReadonlySet<LlmFailure["reason"]> = new Set(["unavailable", "budget", "aborted"]);
 /**
- * Tokens kept free for the confidence pass over the follow-up calls' findings: a follow-up call
- * goes out only if its worst case and this still fit the review's token ceiling, because the
- * budget's first refusal ends the review's LLM calls and would leave those findings unscored.
+ * A confidence call over one follow-up call's findings (at most MAX_FINDINGS_PER_CALL), at its
+ * worst: each candidate's claim and its 13 lines of code are taken at 800 tokens. A follow-up call
+ * goes out only if the budget would allow it and this call after it, because the budget's first
+ * refusal ends a review's LLM calls and would leave the follow-up's findings unscored.
  */
-export const FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS = 12_000;
+export const FOLLOW_UP_CONFIDENCE_SIZE: CallSize = {
+  promptTokens: estimateTokens(CONFIDENCE_SYSTEM) + 1_000 + MAX_FINDINGS_PER_CALL * 800,
+  maxTokens: 200 + 80 * MAX_FINDINGS_PER_CALL,
+};
 
 /** The part of a change a dimension's earlier calls did not read. */
 function unread(change: ChangeContext, read: ReadonlySet<string>): ChangeContext {
@@ -119,47 +126,6 @@ export async function runLlmReview(input: LlmReviewInput): Promise<LlmReviewResu
   const readBy = new Map<Dimension, Set<string>>(dimensions.map((d) => [d, new Set()]));
   const spentTokens = () => stats.usage.promptTokens + stats.usage.completionTokens;
 
-  // One call per dimension; `part` > 1 reads only what that dimension's earlier calls did not.
-  // Returns whether any call went out.
-  const reviewRound = async (part: number, found: Finding[]): Promise<boolean> => {
-    let called = false;
-    for (const dimension of dimensions) {
-      const read = readBy.get(dimension)!;
-      const subject = part === 1 ? change : unread(change, read);
-      if (subject.files.length === 0) continue;
-      const prompt = REVIEW_PROMPTS[dimension];
-      const empty: PackedContext = { files: [], tokens: 0, budgetTokens: 0, omitted: [] };
-      const overhead = estimateTokens(prompt.system) + estimateTokens(buildReviewMessage(prompt, empty, pr)) + 64;
-      const budgetTokens = Math.max(0, (input.contextTokens ?? DEFAULT_CONTEXT_TOKENS) - overhead);
-      const packed = pack(subject, { budgetTokens, needs: prompt.context, perFileOverheadTokens: WRAP_OVERHEAD_TOKENS, related });
-      if (packed.files.length === 0) {
-        if (part === 1) packs.push({ packed: new Set(), omitted: packed.omitted });
-        continue;
-      }
-      if (part > 1 && input.maxTokensPerReview !== undefined) {
-        const worstCase = overhead + packed.tokens + REVIEW_MAX_TOKENS;
-        // Not planned, so not a skipped call either: the files stay named as left out.
-        if (spentTokens() + worstCase + FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS > input.maxTokensPerReview) continue;
-      }
-      packs.push({ packed: new Set(packed.files.map((f) => f.path)), omitted: packed.omitted });
-      const purpose = part === 1 ? `review:${dimension}` : `review:${dimension} (part ${part})`;
-      if (!mayCall(purpose)) continue;
-      called = true;
-      for (const file of packed.files) read.add(file.path);
-      const outcome = await runReviewer(port, change, prompt, packed, pr, signal);
-      if (!outcome.ok) {
-        account(outcome.failure.usage);
-        skipped.push(toSkippedCall(purpose, outcome.failure));
-        if (STOPPING.has(outcome.failure.reason)) stop = outcome.failure;
-        continue;
-      }
-      account(outcome.usage, outcome.model);
-      found.push(...outcome.findings);
-      unlocated.push(...outcome.unlocated);
-    }
-    return called;
-  };
-
   // Confidence: a candidate without a score keeps 0 and so stays in the summary.
   let unscored = 0;
   const score = async (found: Finding[], purpose: string): Promise<Finding[]> => {
@@ -180,17 +146,65 @@ export async function runLlmReview(input: LlmReviewInput): Promise<LlmReviewResu
     return outcome.findings;
   };
 
-  // 1-2. The first call of every reviewer, then the confidence pass over their findings, so that
-  // follow-up calls can never leave the first findings unscored.
+  /** Whether a follow-up call of this size, and the confidence call over its findings, fit every budget now. */
+  const followUpFits = async (request: LlmRequest<unknown>): Promise<boolean> => {
+    const sizes = [callSizeOf(request), FOLLOW_UP_CONFIDENCE_SIZE];
+    if (input.maxTokensPerReview !== undefined) {
+      const worst = sizes.reduce((n, c) => n + c.promptTokens + c.maxTokens, 0);
+      if (spentTokens() + worst > input.maxTokensPerReview) return false;
+    }
+    return (await port.affords?.(sizes)) ?? true;
+  };
+
+  /**
+   * One call per dimension; `part` > 1 reads only what that dimension's earlier calls did not, and
+   * each follow-up's findings are scored right after it. Returns whether any call went out.
+   */
+  const reviewRound = async (part: number, found: Finding[]): Promise<boolean> => {
+    let called = false;
+    for (const dimension of dimensions) {
+      const read = readBy.get(dimension)!;
+      const subject = part === 1 ? change : unread(change, read);
+      if (subject.files.length === 0) continue;
+      const prompt = REVIEW_PROMPTS[dimension];
+      const empty: PackedContext = { files: [], tokens: 0, budgetTokens: 0, omitted: [] };
+      const overhead = estimateTokens(prompt.system) + estimateTokens(buildReviewMessage(prompt, empty, pr)) + 64;
+      const budgetTokens = Math.max(0, (input.contextTokens ?? DEFAULT_CONTEXT_TOKENS) - overhead);
+      const packed = pack(subject, { budgetTokens, needs: prompt.context, perFileOverheadTokens: WRAP_OVERHEAD_TOKENS, related });
+      // A first call's pack counts as read even when the call is skipped (the skip has its own
+      // note); a follow-up's only once it is sent, so unsent files stay named as left out.
+      const record = () => packs.push({ packed: new Set(packed.files.map((f) => f.path)), omitted: packed.omitted });
+      if (part === 1) record();
+      if (packed.files.length === 0) continue;
+      const purpose = part === 1 ? `review:${dimension}` : `review:${dimension} (part ${part})`;
+      // Not planned when it does not fit, so not a skipped call either.
+      if (part > 1 && (stop || !(await followUpFits(buildReviewRequest(prompt, packed, pr))))) continue;
+      if (!mayCall(purpose)) continue;
+      called = true;
+      if (part > 1) record();
+      for (const file of packed.files) read.add(file.path);
+      const outcome = await runReviewer(port, change, prompt, packed, pr, signal);
+      if (!outcome.ok) {
+        account(outcome.failure.usage);
+        skipped.push(toSkippedCall(purpose, outcome.failure));
+        if (STOPPING.has(outcome.failure.reason)) stop = outcome.failure;
+        continue;
+      }
+      account(outcome.usage, outcome.model);
+      unlocated.push(...outcome.unlocated);
+      found.push(...(part === 1 ? outcome.findings : await score(outcome.findings, "confidence (follow-up)")));
+    }
+    return called;
+  };
+
+  // 1-2. The first call of every reviewer, then one confidence pass over their findings; then
+  // follow-up calls over what the first ones could not read, each scored as it comes back.
   const first: Finding[] = [];
   await reviewRound(1, first);
   const scored = await score(first, "confidence");
-  // Follow-up calls over what the first ones could not read, then their own confidence pass.
-  const more: Finding[] = [];
   for (let part = 2; part <= maxCalls && !stop && !signal?.aborted; part++) {
-    if (!(await reviewRound(part, more))) break;
+    if (!(await reviewRound(part, scored))) break;
   }
-  scored.push(...(await score(more, "confidence (follow-up)")));
 
   // 3. One comment per place.
   const merged = mergeWithStatic(input.staticFindings, scored, input.thresholds);

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "@jest/globals";
+import { LlmBudget } from "../../../src/llm/budget.js";
+import { BudgetedLlm } from "../../../src/llm/budgeted-llm.js";
+import type { CallSize, LlmPort, LlmRequest, LlmResult } from "../../../src/llm/llm-port.js";
 import { ScriptedLlm } from "../../../src/llm/scripted-llm.js";
+import { MemorySpendStore } from "../../../src/llm/spend-store.js";
 import { REVIEW_PROMPTS } from "../../../src/review/llm/prompts/index.js";
-import { FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS, runLlmReview } from "../../../src/review/llm/run-llm-review.js";
+import { FOLLOW_UP_CONFIDENCE_SIZE, runLlmReview } from "../../../src/review/llm/run-llm-review.js";
 import { confidenceAnswer, failure, item, reviewAnswer, snippetChange, splitUntrusted } from "./llm-review-fixtures.js";
 
 // A PR too large for one reviewer call: follow-up calls read what the first could not.
@@ -24,18 +28,18 @@ function filesShown(llm: ScriptedLlm): string[][] {
 }
 
 describe("follow-up reviewer calls", () => {
-  test("read the files the first call left out, after the first findings are scored, then get their own confidence pass", async () => {
+  test("read the files the first call left out, after the first findings are scored, each scored as it comes back", async () => {
     const llm = new ScriptedLlm([
       reviewAnswer("correctness", [item("correctness", "src/a.ts", "return items[0].id;", "items may be empty")]),
       confidenceAnswer({ c1: 0.9 }),
       reviewAnswer("correctness", [item("correctness", "src/b.ts", "return items[1].id;", "items may have one element")]),
-      reviewAnswer("correctness", []),
       confidenceAnswer({ c1: 0.8 }),
+      reviewAnswer("correctness", []),
     ]);
     const result = await runLlmReview({ change, port: llm, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 3 });
 
     expect(filesShown(llm)).toEqual([["src/a.ts"], ["src/b.ts"], ["src/c.ts"]]);
-    expect(llm.requests().map((r) => r.purpose)).toEqual(["review:correctness", "confidence", "review:correctness", "review:correctness", "confidence"]);
+    expect(llm.requests().map((r) => r.purpose)).toEqual(["review:correctness", "confidence", "review:correctness", "confidence", "review:correctness"]);
     expect(result.findings.map((f) => [f.path, f.line, f.confidence])).toEqual([
       ["src/a.ts", 2, 0.9],
       ["src/b.ts", 2, 0.8],
@@ -68,10 +72,53 @@ describe("follow-up reviewer calls", () => {
       contextTokens: ONE_FILE,
       dimensions: ["correctness"],
       maxCallsPerDimension: 3,
-      maxTokensPerReview: FOLLOW_UP_CONFIDENCE_RESERVE_TOKENS + 2_000,
+      maxTokensPerReview: FOLLOW_UP_CONFIDENCE_SIZE.promptTokens + FOLLOW_UP_CONFIDENCE_SIZE.maxTokens + 2_000,
     });
     expect(filesShown(llm)).toEqual([["src/a.ts"]]);
     // Not planned, so no "skipped" note: the files are named as not read.
+    expect(result.notes).toEqual(["LLM reviewers read 1 changed file(s); left out for the context budget: src/b.ts, src/c.ts"]);
+  });
+
+  test("go out only when the budget would also allow their confidence pass (cost caps too), and the files of calls not sent stay named", async () => {
+    // The port's budget says yes to the first follow-up and no to the second.
+    const scripted = new ScriptedLlm([
+      reviewAnswer("correctness"),
+      reviewAnswer("correctness", [item("correctness", "src/b.ts", "return items[1].id;", "items may have one element")]),
+      confidenceAnswer({ c1: 0.8 }),
+    ]);
+    const asked: CallSize[][] = [];
+    const verdicts = [true, false];
+    const port: LlmPort = {
+      complete: <T>(request: LlmRequest<T>): Promise<LlmResult<T>> => scripted.complete(request),
+      affords: async (calls) => {
+        asked.push([...calls]);
+        return verdicts.shift() ?? false;
+      },
+    };
+    const result = await runLlmReview({ change, port, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 3 });
+    expect(filesShown(scripted)).toEqual([["src/a.ts"], ["src/b.ts"]]);
+    // Each question was about the follow-up call and the confidence call after it.
+    expect(asked).toHaveLength(2);
+    for (const sizes of asked) expect(sizes[1]).toEqual(FOLLOW_UP_CONFIDENCE_SIZE);
+    expect(result.findings.map((f) => [f.path, f.confidence])).toEqual([["src/b.ts", 0.8]]);
+    expect(result.notes).toEqual(["LLM reviewers read 2 changed file(s); left out for the context budget: src/c.ts"]);
+  });
+
+  test("a review cost cap that a follow-up would break is not spent on it: no refusal, and the first findings stay scored", async () => {
+    const scripted = new ScriptedLlm([reviewAnswer("correctness", [item("correctness", "src/a.ts", "return items[0].id;", "items may be empty")]), confidenceAnswer({ c1: 0.9 })]);
+    // Priced so that the first call and its confidence pass fit, and a follow-up with its own does not.
+    const budget = new LlmBudget({
+      limits: { maxTokensPerReview: 1_000_000, maxCostPerReviewUsd: 0.01, maxCostPerInstallationPerDayUsd: 100 },
+      prices: { "gpt-test": { prompt: 1, completion: 1 } },
+      model: "gpt-test",
+      installationId: 1,
+      store: new MemorySpendStore(),
+    });
+    const port = new BudgetedLlm(scripted, budget);
+    const result = await runLlmReview({ change, port, staticFindings: [], thresholds: THRESHOLDS, contextTokens: ONE_FILE, dimensions: ["correctness"], maxCallsPerDimension: 3, model: "gpt-test" });
+    expect(filesShown(scripted)).toEqual([["src/a.ts"]]);
+    expect(result.findings.map((f) => [f.path, f.confidence])).toEqual([["src/a.ts", 0.9]]);
+    expect(port.usage().skipped).toEqual([]);
     expect(result.notes).toEqual(["LLM reviewers read 1 changed file(s); left out for the context budget: src/b.ts, src/c.ts"]);
   });
 

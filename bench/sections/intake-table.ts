@@ -98,7 +98,7 @@ export function buildIntakeTable(m: IntakeMeasurements): { table: BenchTable; go
       `median of ${m.rounds.length} rounds after ${m.warmups} warm-up(s), the servers' order rotating; latency = send → end of answer, one keep-alive http.Agent per server (maxSockets ${m.maxSockets}); client and servers in this process on 127.0.0.1`,
       `target: App p99 ≤ ${m.targetP99Ratio}× the bare server's (per-round ratios: ${ratios.map((r) => r.toFixed(2)).join(", ")}); the no-op Probot app is what any Probot app pays on Probot's path (verify, parse, Context + Octokit per event)`,
       `deliveries without a job = ${m.burst} − PRs the queue reported "queued" for once the answers were in; requests from intake to the api.github.com stand-in: ${m.intakeRequests}`,
-      "both App servers: WORKER_MODE=producer (no reviews), the default queue (in memory, each job written to the DATA_DIR journal before the answer), each burst with its own PR numbers",
+      "both App servers: WORKER_MODE=producer (no reviews), the default queue (in memory, each job written to the DATA_DIR journal before the answer), each burst with its own PR numbers; every Probot-based server logs at info (as in production) into a stream that drops the lines",
     ],
   };
   const goals: BenchGoal[] = [

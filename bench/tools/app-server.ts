@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { Writable } from "node:stream";
+import pino from "pino";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,7 +42,15 @@ async function freePort(): Promise<number> {
 
 let privateKey: string | undefined;
 
-/** Probot options for the stand-in: a throwaway RSA key, logs silenced below `fatal`. */
+/**
+ * Logs at `info`, as a production App runs, into a stream that drops them: the servers pay for
+ * their log lines (the App's "review queued", Probot's request log) and stdout stays the bench's.
+ */
+function discardingLogger() {
+  return pino({ level: "info" }, new Writable({ write: (_chunk, _encoding, done) => done() }));
+}
+
+/** Probot options for the stand-in: a throwaway RSA key, logs at info into a discarding stream. */
 async function probotDefaults(options: ProbotServerOptions) {
   privateKey ??= generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -52,7 +62,7 @@ async function probotDefaults(options: ProbotServerOptions) {
     privateKey,
     secret: options.secret,
     baseUrl: options.baseUrl,
-    logLevel: "fatal" as const,
+    log: discardingLogger(),
     Octokit: UnpacedOctokit,
   };
 }
@@ -79,8 +89,8 @@ export interface RunningProbotServer {
  */
 export async function startProbotServer(options: ProbotServerOptions, app: ApplicationFunction): Promise<RunningProbotServer> {
   const defaults = await probotDefaults(options);
-  // The Server hands its own logger to the Probot it builds; without one it logs every request at info.
-  const log = (await new Probot(defaults).ready()).log;
+  // The Server hands its own logger to the Probot it builds (and logs every request with it).
+  const log = defaults.log;
   const server = new Server({ Probot: Probot.defaults(defaults), log, host: "127.0.0.1", port: await freePort() });
   await server.load(app);
   await server.start();

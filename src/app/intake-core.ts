@@ -16,7 +16,7 @@ export interface RawDelivery {
 export type IntakeOutcome =
   | { kind: "rejected"; event: string; status: number; message: string; outcome: string }
   | { kind: "unrouted"; event: string }
-  | { kind: "decided"; decision: Decision };
+  | { kind: "decided"; decision: Decision; body?: Uint8Array };
 
 export interface IntakeConfig extends TriageContext {
   /** The App's webhook secret. */
@@ -57,5 +57,7 @@ export function processDelivery(raw: RawDelivery, config: IntakeConfig, routes: 
   const event = typeof action === "string" ? `${raw.name}.${action}` : raw.name;
   const route = routes.find(raw.name, action);
   if (!route) return { kind: "unrouted", event };
-  return { kind: "decided", decision: route.triage({ id: raw.id, name: raw.name as never, payload: payload as never }, { checkName: config.checkName }) };
+  const decision = route.triage({ id: raw.id, name: raw.name as never, payload: payload as never }, { checkName: config.checkName });
+  // A decision that asks GitHub is finished on the main thread, from the body.
+  return decision.kind === "ask-github" ? { kind: "decided", decision, body: raw.body } : { kind: "decided", decision };
 }

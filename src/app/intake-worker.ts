@@ -1,7 +1,7 @@
 // An intake thread (see intake-pool.ts): verifies, parses and triages deliveries off the main
 // thread and answers with a small outcome (jobs or a skip reason), never with the payload.
 import { parentPort, workerData } from "node:worker_threads";
-import { processDelivery, type IntakeConfig, type RawDelivery } from "./intake-core.js";
+import { processDelivery, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
 import { createRoutes } from "./routes.js";
 
 export interface IntakeRequest {
@@ -9,15 +9,32 @@ export interface IntakeRequest {
   raw: RawDelivery;
 }
 
+/** One delivery's outcome, or why the thread could not decide it. */
+export interface IntakeReply {
+  seq: number;
+  outcome?: IntakeOutcome;
+  error?: string;
+}
+
 const config = workerData as IntakeConfig;
 const routes = createRoutes();
 const port = parentPort;
 if (!port) throw new Error("intake-worker runs as a worker thread");
 
-port.on("message", ({ seq, raw }: IntakeRequest) => {
-  try {
-    port.postMessage({ seq, outcome: processDelivery(raw, config, routes) });
-  } catch (err) {
-    port.postMessage({ seq, error: err instanceof Error ? err.message : String(err) });
+// A message is a batch (the deliveries the main thread read in one turn); so is the answer.
+port.on("message", (batch: IntakeRequest[]) => {
+  const replies: IntakeReply[] = [];
+  const transfers: ArrayBuffer[] = [];
+  for (const { seq, raw } of batch) {
+    try {
+      const outcome = processDelivery(raw, config, routes);
+      replies.push({ seq, outcome });
+      // The body comes back only with a decision that asks GitHub, moved again.
+      const body = outcome.kind === "decided" ? outcome.body : undefined;
+      if (body && body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) transfers.push(body.buffer);
+    } catch (err) {
+      replies.push({ seq, error: err instanceof Error ? err.message : String(err) });
+    }
   }
+  port.postMessage(replies, transfers);
 });

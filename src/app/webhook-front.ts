@@ -70,41 +70,56 @@ interface ByteBudget {
 }
 
 /**
- * Reads the whole body into one buffer of its own (copied as is to an intake thread); over
+ * Reads the whole body into one buffer of its own (moved as is to an intake thread); over
  * `limit` it is refused unread, and while the deliveries in flight hold `budget.max` bytes it is
- * refused with 503. The bytes it holds are charged to `budget` until `release` is called.
+ * refused with 503. What it holds is reported through `charge`; the caller releases it.
  */
 function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const declared = Number(header(req, "content-length"));
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      reject(new Rejection(413, `payload of ${declared} bytes is over the ${limit}-byte limit`, "rejected:too-large"));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const declaredHeader = header(req, "content-length");
+    const declared = declaredHeader === undefined ? undefined : Number(declaredHeader);
     const refuse = (rejection: Rejection) => {
       req.removeAllListeners("data");
       req.resume();
       reject(rejection);
     };
+    if (declared !== undefined && declared > limit) return refuse(new Rejection(413, `payload of ${declared} bytes is over the ${limit}-byte limit`, "rejected:too-large"));
+    // With a length (GitHub always sends one) the body is read straight into its own buffer;
+    // chunked bodies are gathered and joined at the end (held twice meanwhile).
+    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0;
+    if (sized) {
+      if (budget.used + declared > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
+      charge(declared);
+    }
+    const body = sized ? new Uint8Array(declared) : undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
     req.on("data", (chunk: Buffer) => {
+      if (body) {
+        // Node stops a body at its declared length; more would be a broken client.
+        if (size + chunk.length > body.length) return refuse(new Rejection(400, "body longer than its content-length", "rejected:length"));
+        body.set(chunk, size);
+        size += chunk.length;
+        return;
+      }
       size += chunk.length;
       if (size > limit) return refuse(new Rejection(413, `payload is over the ${limit}-byte limit`, "rejected:too-large"));
-      // The body is held twice at the end (chunks and the joined copy).
       if (budget.used + 2 * chunk.length > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
       charge(2 * chunk.length);
       chunks.push(chunk);
     });
     req.on("end", () => {
-      const body = new Uint8Array(size);
+      if (body) {
+        if (size !== body.length) return reject(new Rejection(400, "body shorter than its content-length", "rejected:length"));
+        return resolve(body);
+      }
+      const joined = new Uint8Array(size);
       let offset = 0;
       for (const chunk of chunks) {
-        body.set(chunk, offset);
+        joined.set(chunk, offset);
         offset += chunk.length;
       }
-      resolve(body);
+      resolve(joined);
     });
     req.on("error", reject);
   });
@@ -177,7 +192,8 @@ export function createWebhookFront(options: WebhookFrontOptions) {
         send(res, 202, ACCEPTED);
         return true;
       }
-      const work = askGitHub(body, name!, id!).then((decision) => applyDecision(deps, decision));
+      // The body moved to the intake thread comes back with an outcome that asks GitHub.
+      const work = askGitHub(outcome.body ?? body, name!, id!).then((decision) => applyDecision(deps, decision));
       let timer: NodeJS.Timeout | undefined;
       const answerNow = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), answerBy)));
       const first = await Promise.race([work.then(() => "done" as const), answerNow]).finally(() => clearTimeout(timer));

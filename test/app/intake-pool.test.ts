@@ -59,9 +59,9 @@ describe("intake pool", () => {
     const inline = pool(0);
     const threaded = pool(1);
     expect(threaded.threads).toBe(1);
-    const inputs = deliveries();
-    const onThread = await Promise.all(inputs.map((d) => threaded.process(d)));
-    const here = await Promise.all(inputs.map((d) => inline.process(d)));
+    // Bodies move to the thread (their buffers are detached here), so each pool gets its own.
+    const onThread = await Promise.all(deliveries().map((d) => threaded.process(d)));
+    const here = await Promise.all(deliveries().map((d) => inline.process(d)));
     expect(onThread.map(comparable)).toEqual(here.map(comparable));
     // And the decisions are the ones the routes make.
     expect(here.map((o) => (o.kind === "decided" ? `${o.decision.kind}${o.decision.kind === "skip" ? `:${o.decision.reason}` : ""}` : o.kind))).toEqual([
@@ -78,6 +78,10 @@ describe("intake pool", () => {
     const [opened, pushed] = here as Array<Extract<IntakeOutcome, { kind: "decided" }>>;
     expect(opened.decision).toMatchObject({ kind: "jobs", event: "pull_request.opened", jobs: [{ deliveryId: "opened", pullNumber: 7, headSha: "c".repeat(40), full: true, trigger: "pull_request" }] });
     expect(pushed.decision).toMatchObject({ kind: "jobs", jobs: [{ deliveryId: "pushed", full: false }] });
+    // The /review comes back with its body, for the main thread to finish with GitHub.
+    const review = onThread[5] as Extract<IntakeOutcome, { kind: "decided" }>;
+    expect(JSON.parse(Buffer.from(review.body!).toString("utf8")).comment.body).toBe("/review");
+    expect((onThread[0] as Extract<IntakeOutcome, { kind: "decided" }>).body).toBeUndefined();
     expect((here[6] as Extract<IntakeOutcome, { kind: "decided" }>).decision).toMatchObject({
       kind: "jobs",
       jobs: [{ deliveryId: "rerun:7", pullNumber: 7, headSha: "a".repeat(40), baseSha: "b".repeat(40), trigger: "rerequest", full: true }],

@@ -10,6 +10,11 @@ import { buildOpenedBurst, type OpenedBurst } from "../tools/webhook-deliveries.
 import { buildIntakeTable, buildWritesTable, type AppStats, type IntakeRound, type ServerStats } from "./intake-table.js";
 import { measureWritesPerReview } from "./intake-writes.js";
 
+/**
+ * Rounds at the least: one burst's p99 is nearly its slowest answer, so a single round swings
+ * with a GC pause or a scheduler hiccup; the median of the per-round ratios needs a few more.
+ */
+const MIN_ROUNDS = 9;
 /** Deliveries sent at once, and sockets the client may open to each server. */
 const BURST = 200;
 const MAX_SOCKETS = 50;
@@ -48,7 +53,8 @@ async function measureIntake(ctx: BenchContext): Promise<{ rounds: IntakeRound[]
   const agents = Object.fromEntries(TARGETS.map((t) => [t, new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })])) as Record<Target, Agent>;
   const rounds: IntakeRound[] = [];
   try {
-    for (let round = 0; round < ctx.warmups + ctx.rounds; round++) {
+    const roundsToMeasure = Math.max(ctx.rounds, MIN_ROUNDS);
+    for (let round = 0; round < ctx.warmups + roundsToMeasure; round++) {
       const measured = round >= ctx.warmups;
       const order = TARGETS.map((_, i) => TARGETS[(i + round) % TARGETS.length]);
       const stats: Partial<IntakeRound> = {};
@@ -64,7 +70,7 @@ async function measureIntake(ctx: BenchContext): Promise<{ rounds: IntakeRound[]
       if (!stats.app || !stats.appOnProbot || !stats.probot || !stats.bare) throw new Error("a round missed a server");
       const line = (name: string, s: ServerStats) => `${name} ${s.p50Ms.toFixed(1)}/${s.p99Ms.toFixed(1)}`;
       ctx.progress(
-        `intake: ${measured ? `round ${round - ctx.warmups + 1}/${ctx.rounds}` : "warm-up"}: p50/p99 ms ${line("App", stats.app)}, ${line("App on Probot", stats.appOnProbot)}, ${line("Probot no-op", stats.probot)}, ${line("bare", stats.bare)}; ${stats.app.withoutJob} without a job`,
+        `intake: ${measured ? `round ${round - ctx.warmups + 1}/${roundsToMeasure}` : "warm-up"}: p50/p99 ms ${line("App", stats.app)}, ${line("App on Probot", stats.appOnProbot)}, ${line("Probot no-op", stats.probot)}, ${line("bare", stats.bare)}; ${stats.app.withoutJob} without a job`,
       );
       if (measured) rounds.push({ order: order.join(" → "), app: stats.app, appOnProbot: stats.appOnProbot, probot: stats.probot, bare: stats.bare });
     }

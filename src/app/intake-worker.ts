@@ -21,20 +21,21 @@ const routes = createRoutes();
 const port = parentPort;
 if (!port) throw new Error("intake-worker runs as a worker thread");
 
-// A message is a batch (the deliveries the main thread read in one turn); so is the answer.
+// A message is a batch (the deliveries the main thread read in one turn). Each answer goes back
+// as soon as it is known: the main thread answers GitHub while this thread works on the rest.
 port.on("message", (batch: IntakeRequest[]) => {
-  const replies: IntakeReply[] = [];
-  const transfers: ArrayBuffer[] = [];
   for (const { seq, raw } of batch) {
+    let reply: IntakeReply;
+    let transfer: ArrayBuffer[] = [];
     try {
       const outcome = processDelivery(raw, config, routes);
-      replies.push({ seq, outcome });
+      reply = { seq, outcome };
       // The body comes back only with a decision that asks GitHub, moved again.
       const body = outcome.kind === "decided" ? outcome.body : undefined;
-      if (body && body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) transfers.push(body.buffer);
+      if (body && body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) transfer = [body.buffer];
     } catch (err) {
-      replies.push({ seq, error: err instanceof Error ? err.message : String(err) });
+      reply = { seq, error: err instanceof Error ? err.message : String(err) };
     }
+    port.postMessage([reply], transfer);
   }
-  port.postMessage(replies, transfers);
 });

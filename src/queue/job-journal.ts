@@ -12,6 +12,12 @@ export interface JobJournalOptions {
    * twice as many as are pending, so a large backlog is not rewritten on every append). Default 10,000.
    */
   maxRecords?: number;
+  /**
+   * Least time between two fsyncs while records keep coming (default 25 ms). Back-to-back fsyncs
+   * under a burst cost CPU the webhook answers need; a machine crash (not a process crash: every
+   * record is written before its answer) can lose the records of about this long.
+   */
+  syncEveryMs?: number;
   log?: QueueLogger;
 }
 
@@ -48,12 +54,13 @@ export interface JobJournal {
  * not answer before its record survives the process dying (the webhook front, through the queue)
  * awaits it; under a burst of deliveries, one write serves them all. An fsync costs milliseconds,
  * too much inside a webhook request, so fsyncs run off the event loop and are batched too: one
- * covers every record written while the previous one ran. A machine crash can therefore lose the
- * records of the last few milliseconds.
+ * covers every record written since the previous one, at most one per `syncEveryMs`. A machine
+ * crash can therefore lose the records of the last few tens of milliseconds.
  */
 export function openJobJournal(path: string, options: JobJournalOptions = {}): JobJournal {
   const { log } = options;
   const maxRecords = options.maxRecords ?? 10_000;
+  const syncEveryMs = options.syncEveryMs ?? 25;
   mkdirSync(dirname(path), { recursive: true });
   const replay = replayJournal(readIfExists(path));
   /** Pending deliveries with the line that recorded them (what a compaction writes back). */
@@ -109,8 +116,32 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
     for (const resolve of settled) resolve();
   }
 
+  /** When the last fsync started; the next waits out `syncEveryMs` unless a flush or close hurries it. */
+  let lastSyncAt = -Infinity;
+  let hurry: (() => void) | undefined;
+  /** Flushes waiting: the loop does not space its fsyncs while any is. */
+  let flushing = 0;
+
   async function syncLoop(): Promise<void> {
     while (dirty && fd !== undefined) {
+      const wait = lastSyncAt + syncEveryMs - performance.now();
+      if (wait > 0 && !closed && flushing === 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            hurry = undefined;
+            resolve();
+          }, wait);
+          // A pending fsync alone does not keep the process alive; close() syncs anyway.
+          timer.unref();
+          hurry = () => {
+            clearTimeout(timer);
+            hurry = undefined;
+            resolve();
+          };
+        });
+      }
+      if (fd === undefined) break;
+      lastSyncAt = performance.now();
       dirty = false;
       const target = fd;
       await new Promise<void>((resolve) =>
@@ -159,12 +190,19 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
     async flush() {
-      writeBuffered();
-      while (syncing) await syncing;
+      flushing++;
+      try {
+        writeBuffered();
+        hurry?.();
+        while (syncing) await syncing;
+      } finally {
+        flushing--;
+      }
     },
     close() {
       if (!closed) writeBuffered();
       closed = true;
+      hurry?.();
       closing ??= (async () => {
         while (syncing) await syncing;
         if (fd === undefined) return;

@@ -129,6 +129,22 @@ describe("job journal", () => {
     await expect(journal.written()).resolves.toBeUndefined();
   });
 
+  it("spaces fsyncs under a stream of records, but a flush or a close does not wait for the next one", async () => {
+    // A minute between fsyncs: only a flush or close that hurries the pending one can finish in time.
+    const journal = open({ syncEveryMs: 60_000 });
+    journal.accepted(makeJob({ pullNumber: 1 }));
+    await journal.written();
+    // The first fsync runs at once; the second record's has to wait its turn...
+    journal.accepted(makeJob({ pullNumber: 2 }));
+    await journal.written();
+    expect(lines()).toHaveLength(2);
+    // ...unless flushed.
+    await journal.flush();
+    journal.accepted(makeJob({ pullNumber: 3 }));
+    await journal.close();
+    expect(deliveries(open())).toHaveLength(3);
+  });
+
   it("writes what is still buffered when closed", async () => {
     const journal = open();
     const a = makeJob({ pullNumber: 1 });

@@ -13,6 +13,7 @@ import { rankOf } from "../review/finding.js";
 import type { JobProcessor, ReviewJob } from "../queue/review-job.js";
 import { RetryableJobError } from "../queue/retry-policy.js";
 import { JobSupersededError } from "../queue/abort-reasons.js";
+import { DEFAULT_SLICE_MS } from "../review/cooperative.js";
 import { reviewDiff } from "../review/pipeline.js";
 import { renderSummaryMarkdown } from "../review/render/summary-markdown.js";
 import type { ReviewResult } from "../review/review-result.js";
@@ -135,6 +136,8 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
         alreadyPosted,
         skipped: change.skipped,
         focusLines: change.incremental?.addedLines,
+        // Webhook answers, /healthz and the other jobs share this thread: give it back every 10 ms.
+        sliceMs: DEFAULT_SLICE_MS,
         // PR title and body are untrusted text: the LLM reviewers delimit and sanitise them.
         ...(port ? { llm: { port, signal, title: pr.title, body: pr.body ?? undefined, model: config.llm.model } } : {}),
       });

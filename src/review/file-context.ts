@@ -1,6 +1,7 @@
 import type Parser from "tree-sitter";
 import type { DiffFile, DiffModel } from "../diff/diff-model.js";
 import { parseSource, type ParsedSource } from "../code/parse-source.js";
+import { runToEnd, type Steps } from "./cooperative.js";
 import type { ChangeContext, FileContext, RawFinding, RepoReader } from "./rule.js";
 
 /** Splits text into lines, accepting LF and CRLF; a trailing newline does not make an extra line. */
@@ -67,6 +68,11 @@ export function setReportHandler(change: ChangeContext, handler: ReportHandler |
 
 /** Builds (and parses) the per-file contexts for the files that are to be reviewed. */
 export function buildChangeContext(diff: DiffModel, repo: RepoReader): ChangeContext {
+  return runToEnd(changeContextSteps(diff, repo));
+}
+
+/** Builds (and parses) one file context per step; see `cooperative.ts`. */
+export function* changeContextSteps(diff: DiffModel, repo: RepoReader): Steps<ChangeContext> {
   const files: FileContext[] = [];
   const byPath = new Map<string, FileContext>();
   const change: ChangeContext = {
@@ -79,6 +85,7 @@ export function buildChangeContext(diff: DiffModel, repo: RepoReader): ChangeCon
     const ctx = buildFileContext(file, repo, change);
     files.push(ctx);
     byPath.set(ctx.path, ctx);
+    yield;
   }
   return change;
 }

@@ -7,11 +7,12 @@ import { defaultConfig } from "../config/load-config.js";
 import type { PatchwardenConfig } from "../config/schema.js";
 import type { LlmPort } from "../llm/llm-port.js";
 import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity } from "./finding.js";
-import { buildChangeContext } from "./file-context.js";
+import { runInSlices, runToEnd, type Steps } from "./cooperative.js";
+import { changeContextSteps } from "./file-context.js";
 import { applyGate } from "./gate.js";
 import type { ReviewResult, ReviewSummary, SkippedFile, ReportedFinding } from "./review-result.js";
 import type { RepoReader, Rule } from "./rule.js";
-import { runRules } from "./run-rules.js";
+import { ruleSteps } from "./run-rules.js";
 import { runLlmReview, type LlmReviewResult } from "./llm/run-llm-review.js";
 import { allRules } from "./reviewers/index.js";
 
@@ -40,6 +41,11 @@ export interface ReviewDiffInput {
    * review is static only.
    */
   llm?: { port: LlmPort; signal?: AbortSignal; title?: string; body?: string; model?: string };
+  /**
+   * Give the event loop back every this many milliseconds while parsing and running rules (the
+   * App: webhook answers and other jobs share the thread). Unset: run straight through.
+   */
+  sliceMs?: number;
 }
 
 const changedLinesOf = (file: DiffFile) => file.additions + file.deletions;
@@ -96,11 +102,12 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
   const reviewed: DiffModel = { files: budgeted.kept };
 
   // 3. Contexts and syntax trees.
-  const change = buildChangeContext(reviewed, input.repo);
+  const sliced = <T>(steps: Steps<T>) => (input.sliceMs === undefined ? Promise.resolve(runToEnd(steps)) : runInSlices(steps, input.sliceMs));
+  const change = await sliced(changeContextSteps(reviewed, input.repo));
   const t2 = performance.now();
 
   // 4. Rules.
-  const { findings: ruleFindings, failures } = runRules(input.rules ?? allRules, change);
+  const { findings: ruleFindings, failures } = await sliced(ruleSteps(input.rules ?? allRules, change));
   const t3 = performance.now();
   let llm: LlmReviewResult | undefined;
   if (input.llm) {

@@ -1,5 +1,6 @@
 import { computeFingerprint, type Finding } from "./finding.js";
 import { setReportHandler, splitLines } from "./file-context.js";
+import { runToEnd, type Steps } from "./cooperative.js";
 import type { ChangeContext, FileContext, RawFinding, Rule } from "./rule.js";
 
 /** Per-rule failures are collected, never thrown: one broken rule must not sink a review. */
@@ -21,6 +22,11 @@ function appliesTo(rule: Rule, ctx: FileContext): boolean {
 
 /** Runs every rule over the change and turns raw reports into Findings with fingerprints. */
 export function runRules(rules: Rule[], change: ChangeContext): RuleRunResult {
+  return runToEnd(ruleSteps(rules, change));
+}
+
+/** `runRules` one (rule, file) pair per step; see `cooperative.ts`. */
+export function* ruleSteps(rules: Rule[], change: ChangeContext): Steps<RuleRunResult> {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   let current: Rule | undefined;
@@ -64,6 +70,7 @@ export function runRules(rules: Rule[], change: ChangeContext): RuleRunResult {
         } catch (err) {
           failures.push({ rule: rule.meta.id, path: ctx.path, error: err instanceof Error ? err.message : String(err) });
         }
+        yield;
       }
     }
     if (rule.checkChange) {
@@ -75,6 +82,7 @@ export function runRules(rules: Rule[], change: ChangeContext): RuleRunResult {
       } catch (err) {
         failures.push({ rule: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
       }
+      yield;
     }
   }
   current = undefined;

@@ -1,9 +1,10 @@
 import { join } from "node:path";
-import type { BenchContext, BenchSection, SectionReport } from "../bench-section.js";
+import type { BenchContext, BenchSection, BenchTable, Cell, SectionReport } from "../bench-section.js";
 import { loadCorpus, type Corpus } from "../corpus.js";
 import { collectGarbage, median, timeCall } from "../measure.js";
 import { lintablePaths, runEslintSecurity, type EslintRun } from "../tools/eslint-security.js";
 import { createPatchwardenRunner, cliArgs, type PatchwardenRun, type PatchwardenRunner } from "../tools/patchwarden-review.js";
+import { DEFAULT_SLICE_MS, measureStall, type StallRun } from "../tools/event-loop-stall.js";
 import { measureCommandPeakRss, measureToolPeakRss, type PeakRss } from "../tools/peak-rss.js";
 import { buildReviewEngineTable, type ReviewEngineMeasurements } from "./review-engine-table.js";
 
@@ -108,12 +109,41 @@ async function runReviewEngine(ctx: BenchContext): Promise<SectionReport> {
     targetRatio: TARGET_RATIO,
   };
   const { table, goal, ratio } = buildReviewEngineTable(measurements);
+  const stalls = await measureStalls(ctx, corpus);
   const raw = {
     patchwardenWallMs: samples.patchwarden.map((s) => s.wallMs),
     patchwardenTimings: samples.patchwarden.map((s) => s.run.timings),
     eslintWallMs: samples.eslint.map((s) => s.wallMs),
   };
-  return { tables: [table], goals: [goal], results: { ...measurements, ratio, samples: raw } };
+  return { tables: [table, stallTable(stalls)], goals: [goal], results: { ...measurements, ratio, samples: raw, stalls } };
+}
+
+type Stalls = Record<"straight" | "sliced", StallRun[]>;
+
+/** The same review run straight through (the CLI) and in slices (the App), alternating. */
+async function measureStalls(ctx: BenchContext, corpus: Corpus): Promise<Stalls> {
+  const stalls: Stalls = { straight: [], sliced: [] };
+  for (let round = 0; round < ctx.warmups + ctx.rounds; round++) {
+    for (const mode of round % 2 === 0 ? (["straight", "sliced"] as const) : (["sliced", "straight"] as const)) {
+      collectGarbage();
+      const run = await measureStall(corpus, mode === "sliced" ? DEFAULT_SLICE_MS : undefined);
+      if (round >= ctx.warmups) stalls[mode].push(run);
+    }
+  }
+  ctx.progress(`review-engine: longest event-loop stall straight ${median(stalls.straight.map((r) => r.longestStallMs)).toFixed(0)} ms, in slices ${median(stalls.sliced.map((r) => r.longestStallMs)).toFixed(0)} ms`);
+  return stalls;
+}
+
+function stallTable(stalls: Stalls): BenchTable {
+  const row = (label: string, runs: StallRun[]): Cell[] => [label, median(runs.map((r) => r.reviewMs)), median(runs.map((r) => r.longestStallMs)), median(runs.map((r) => r.turns))];
+  return {
+    title: "Event loop during a review (the App shares its thread with webhook answers)",
+    columns: ["mode", "review ms", "longest stall ms", "event-loop turns"],
+    rows: [row("straight through (CLI, eval)", stalls.straight), row(`in ${DEFAULT_SLICE_MS} ms slices (App worker)`, stalls.sliced)],
+    notes: [
+      "medians over the measured rounds; longest stall = the longest gap between two event-loop turns while the review ran in process (a webhook answer could wait that long); the unsliced stages (diff parse, gate) bound it from below",
+    ],
+  };
 }
 
 /** patchwarden's static review vs eslint + eslint-plugin-security on one large real change. */

@@ -19,6 +19,19 @@ export interface JobJournalOptions {
    */
   syncEveryMs?: number;
   log?: QueueLogger;
+  /** Writes text at the end of the file (default: `write` until all is written); tests make it fail. */
+  writeText?: (fd: number, text: string) => void;
+}
+
+/** A journal write failed: the jobs it held are queued in memory but would not survive a crash. */
+export class JournalWriteError extends Error {
+  override name = "JournalWriteError";
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`could not write the job journal ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
 }
 
 /** The memory queue's record on disk of jobs accepted and not yet done. One process per file. */
@@ -34,7 +47,8 @@ export interface JobJournal {
   accepted(job: ReviewJob): void;
   /**
    * Settles once every record made so far is written to the file (the kernel holds it, so it
-   * survives the process dying). Never rejects: a failed write is logged.
+   * survives the process dying); rejects with a {@link JournalWriteError} if the write failed (a
+   * full disk, say): those jobs are not crash-safe.
    */
   written(): Promise<void>;
   /** Records the end of a job; nothing is written for a delivery that is not pending. */
@@ -83,7 +97,7 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
 
   /** Records made this turn, written together by `writeBuffered`. */
   let buffered: string[] = [];
-  let waiters: Array<() => void> = [];
+  let waiters: Array<{ resolve(): void; reject(err: Error): void }> = [];
   let scheduled: NodeJS.Immediate | undefined;
 
   function append(line: string): void {
@@ -99,9 +113,10 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
     const settled = waiters;
     buffered = [];
     waiters = [];
+    let failure: Error | undefined;
     if (lines.length > 0 && fd !== undefined) {
       try {
-        writeFully(fd, (broken ? "\n" : "") + lines.join(""));
+        (options.writeText ?? writeFully)(fd, (broken ? "\n" : "") + lines.join(""));
         broken = false;
         records += lines.length;
         dirty = true;
@@ -111,9 +126,13 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
       } catch (err) {
         broken = true;
         log?.error({ path, err, records: lines.length }, "job journal: could not write records; their jobs are not crash-safe");
+        failure = new JournalWriteError(path, err);
       }
     }
-    for (const resolve of settled) resolve();
+    for (const waiter of settled) {
+      if (failure) waiter.reject(failure);
+      else waiter.resolve();
+    }
   }
 
   /** When the last fsync started; the next waits out `syncEveryMs` unless a flush or close hurries it. */
@@ -187,7 +206,7 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
     },
     written() {
       if (buffered.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => waiters.push(resolve));
+      return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
     },
     async flush() {
       flushing++;

@@ -116,7 +116,8 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
       if (held.has(job.deliveryId) && !enqueuing.has(job.deliveryId)) {
         held.set(job.deliveryId, job);
         record("a job's check run", job.deliveryId, () => journal.accepted(job));
-        return journal.written();
+        // A journal that cannot write costs crash safety (logged), never the review itself.
+        return journal.written().catch(() => undefined);
       }
       return undefined;
     },
@@ -133,8 +134,9 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
         enqueuing.delete(job.deliveryId);
       }
       if (outcome.status !== "queued") {
-        // The job it duplicates may have been accepted this very turn: answer after its record too.
-        await journal.written();
+        // The job it duplicates may have been accepted this very turn: answer after its record too
+        // (its own enqueue reports a failed write).
+        await journal.written().catch(() => undefined);
         return outcome;
       }
       if (!endedEarly.delete(job.deliveryId)) {
@@ -142,7 +144,10 @@ export function createJournaledQueue(inner: JobQueue, journal: JobJournal, optio
         record("an accepted job", job.deliveryId, () => journal.accepted(job));
       }
       markSuperseded(outcome.superseded);
-      // The answer to GitHub waits for the record (written with the rest of this turn's).
+      // The answer to GitHub waits for the record (written with the rest of this turn's). If it
+      // cannot be written, the job still runs here, but the caller hears that it is not
+      // crash-safe: the webhook answers 500 and GitHub shows the delivery as failed (a
+      // redelivery is a duplicate while this process lives).
       await journal.written();
       return outcome;
     },

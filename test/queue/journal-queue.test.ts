@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openJobJournal, type JobJournal } from "../../src/queue/job-journal.js";
+import { JournalWriteError, openJobJournal, type JobJournal } from "../../src/queue/job-journal.js";
 import { createJournaledQueue } from "../../src/queue/journaled-queue.js";
 import { createMemoryQueue, type MemoryQueue } from "../../src/queue/memory-queue.js";
 import { RetryableJobError, type RetryPolicy } from "../../src/queue/retry-policy.js";
@@ -89,6 +89,32 @@ describe("journaled queue: crash safety of the memory queue", () => {
     expect(journal.pending().map((j) => j.checkRunId)).toEqual([4242]);
     await journal.close();
     release();
+  });
+
+  it("tells the caller when a job's record cannot be written (a full disk), and runs the job anyway", async () => {
+    const retry = { attempts: 3, backoffMs: 1 };
+    const inner = createMemoryQueue({ concurrency: 1, retry });
+    let failing = true;
+    const journal = openJobJournal(join(dir, "queue.jsonl"), {
+      writeText: () => {
+        if (failing) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+      },
+    });
+    const queue = createJournaledQueue(inner, journal, { retry, log: recordingLogger() });
+    cleanup.push(() => queue.close());
+    const { runs, processor } = recorder(async (job) => {
+      // Recording progress on a journal that cannot write does not fail the review.
+      await queue.recordProgress?.({ ...job, checkRunId: 7 });
+    });
+    await queue.start(processor);
+    const job = makeJob({ pullNumber: 9 });
+    await expect(queue.enqueue(job)).rejects.toThrow(JournalWriteError);
+    await waitUntil(() => runs.length === 1, "the job's run");
+    // A redelivery while this process lives is a duplicate, not a second run.
+    failing = false;
+    expect((await queue.enqueue({ ...job })).status).toBe("duplicate");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(runs).toEqual([job.deliveryId]);
   });
 
   it("answers a redelivery racing the original only once the original's record is on disk", async () => {

@@ -138,7 +138,20 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
     const transfers = slot.transfers;
     slot.outbox = [];
     slot.transfers = [];
-    slot.worker.postMessage(batch, transfers);
+    // The watchdog times a delivery from when the thread gets it.
+    const now = performance.now();
+    for (const { seq } of batch) {
+      const pending = slot.inFlight.get(seq);
+      if (pending) pending.sentAt = now;
+    }
+    try {
+      slot.worker.postMessage(batch, transfers);
+    } catch (err) {
+      for (const { seq } of batch) {
+        slot.inFlight.get(seq)?.reject(new Error(`could not hand the delivery to an intake thread: ${err instanceof Error ? err.message : String(err)}`));
+        slot.inFlight.delete(seq);
+      }
+    }
   }
 
   // The watchdog: a thread whose oldest delivery is overdue is stopped (and replaced on exit).

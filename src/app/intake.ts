@@ -33,7 +33,18 @@ export function skipDelivery(deps: IntakeDeps, event: string, reason: string, de
 export async function applyDecision(deps: IntakeDeps, decision: Decision): Promise<void> {
   if (decision.kind === "skip") return skipDelivery(deps, decision.event, decision.reason, decision.details);
   if (decision.kind === "ask-github") throw new Error(`${decision.event}: a decision that still asks GitHub cannot be applied`);
-  for (const job of decision.jobs) await acceptJob(deps, decision.event, job);
+  // Every job is offered even if one fails (e.g. its journal record could not be written), so a
+  // rerequested check over several PRs is not cut short; the first failure is reported after.
+  const failures: unknown[] = [];
+  for (const job of decision.jobs) {
+    try {
+      await acceptJob(deps, decision.event, job);
+    } catch (err) {
+      failures.push(err);
+    }
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, `${failures.length} of ${decision.jobs.length} jobs of ${decision.event} could not be queued`);
 }
 
 /**

@@ -138,6 +138,7 @@ export function createReviewProcessor(deps: ReviewProcessorDeps): JobProcessor {
         focusLines: change.incremental?.addedLines,
         // Webhook answers, /healthz and the other jobs share this thread: give it back every 10 ms.
         sliceMs: DEFAULT_SLICE_MS,
+        signal,
         // PR title and body are untrusted text: the LLM reviewers delimit and sanitise them.
         ...(port ? { llm: { port, signal, title: pr.title, body: pr.body ?? undefined, model: config.llm.model } } : {}),
       });

@@ -26,6 +26,8 @@ export interface WebhookFrontOptions {
   maxBodyBytes?: number;
   /** Bytes of bodies held at once across deliveries (default 256 MiB). */
   maxInFlightBytes?: number;
+  /** How long a body may take to arrive once its headers have (default 10 s, GitHub's own timeout). */
+  bodyDeadlineMs?: number;
   /** How long a route asking GitHub may take before the answer goes out anyway (GitHub waits 10 s). */
   answerByMs?: number;
 }
@@ -45,9 +47,9 @@ const ACCEPTED = Buffer.from(JSON.stringify({ ok: true, handled: true }));
 const IGNORED = Buffer.from(JSON.stringify({ ok: true, handled: false }));
 const FINISHING = Buffer.from(JSON.stringify({ ok: true, handled: true, finishing: true }));
 
-function send(res: ServerResponse, status: number, body: Buffer): void {
+function send(res: ServerResponse, status: number, body: Buffer, close = false): void {
   if (res.headersSent) return;
-  res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length });
+  res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length, ...(close ? { connection: "close" } : {}) });
   res.end(body);
 }
 
@@ -69,50 +71,47 @@ interface ByteBudget {
   max: number;
 }
 
+/** Bodies up to this size are read straight into a buffer of their declared length. */
+const PREALLOCATE_MAX_BYTES = 1024 * 1024;
+
 /**
- * Reads the whole body into one buffer of its own (moved as is to an intake thread); over
- * `limit` it is refused unread, and while the deliveries in flight hold `budget.max` bytes it is
- * refused with 503. What it holds is reported through `charge`; the caller releases it.
+ * Reads the whole body into one buffer of its own (moved as is to an intake thread). Over `limit`
+ * it is refused unread; while the deliveries in flight hold `budget.max` bytes, with 503; a body
+ * not complete within `deadlineMs`, with 408 (GitHub gives up after 10 s anyway). Bytes are
+ * charged as they arrive, never on a declared length alone, so headers promising a large body
+ * cost nothing until the bytes come. What it holds is reported through `charge`.
  */
-function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void): Promise<Uint8Array> {
+function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void, deadlineMs: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declaredHeader = header(req, "content-length");
     const declared = declaredHeader === undefined ? undefined : Number(declaredHeader);
+    let timer: NodeJS.Timeout | undefined;
     const refuse = (rejection: Rejection) => {
+      clearTimeout(timer);
       req.removeAllListeners("data");
       req.resume();
       reject(rejection);
     };
     if (declared !== undefined && declared > limit) return refuse(new Rejection(413, `payload of ${declared} bytes is over the ${limit}-byte limit`, "rejected:too-large"));
-    // With a length (GitHub always sends one) the body is read straight into its own buffer;
-    // chunked bodies are gathered and joined at the end (held twice meanwhile).
-    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0;
-    if (sized) {
-      if (budget.used + declared > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
-      charge(declared);
-    }
+    timer = setTimeout(() => refuse(new Rejection(408, `the body did not arrive within ${deadlineMs} ms`, "rejected:slow-body")), deadlineMs);
+    // A small body with a length (GitHub always sends one) is read straight into its own buffer;
+    // others are gathered and joined at the end (held twice meanwhile).
+    const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= PREALLOCATE_MAX_BYTES;
     const body = sized ? new Uint8Array(declared) : undefined;
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
-      if (body) {
-        // Node stops a body at its declared length; more would be a broken client.
-        if (size + chunk.length > body.length) return refuse(new Rejection(400, "body longer than its content-length", "rejected:length"));
-        body.set(chunk, size);
-        size += chunk.length;
-        return;
-      }
+      const cost = body ? chunk.length : 2 * chunk.length;
+      if (size + chunk.length > (body ? body.length : limit)) return refuse(new Rejection(413, `payload is over the ${body ? "declared" : `${limit}-byte`} limit`, "rejected:too-large"));
+      if (budget.used + cost > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
+      charge(cost);
+      if (body) body.set(chunk, size);
+      else chunks.push(chunk);
       size += chunk.length;
-      if (size > limit) return refuse(new Rejection(413, `payload is over the ${limit}-byte limit`, "rejected:too-large"));
-      if (budget.used + 2 * chunk.length > budget.max) return refuse(new Rejection(503, "too many deliveries in flight; redeliver this one", "rejected:busy"));
-      charge(2 * chunk.length);
-      chunks.push(chunk);
     });
     req.on("end", () => {
-      if (body) {
-        if (size !== body.length) return reject(new Rejection(400, "body shorter than its content-length", "rejected:length"));
-        return resolve(body);
-      }
+      clearTimeout(timer);
+      if (body) return resolve(body.length === size ? body : body.subarray(0, size).slice());
       const joined = new Uint8Array(size);
       let offset = 0;
       for (const chunk of chunks) {
@@ -121,7 +120,10 @@ function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charg
       }
       resolve(joined);
     });
-    req.on("error", reject);
+    req.on("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
 }
 
@@ -175,10 +177,16 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (!/^application\/json\b/i.test(type)) {
         throw new Rejection(415, `content type must be application/json (set the App's webhook to JSON), got "${type}"`, "rejected:content-type");
       }
-      const body = await readBody(req, limit, bytes, (n) => {
-        held += n;
-        bytes.used += n;
-      });
+      const body = await readBody(
+        req,
+        limit,
+        bytes,
+        (n) => {
+          held += n;
+          bytes.used += n;
+        },
+        options.bodyDeadlineMs ?? 10_000,
+      );
       const outcome: IntakeOutcome = await options.intake.process({ name: name!, id: id!, signature: signature!, body });
       if (outcome.kind === "rejected") throw new Rejection(outcome.status, outcome.message, outcome.outcome);
       event = outcome.kind === "unrouted" ? outcome.event : outcome.decision.event;
@@ -213,7 +221,9 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (err instanceof Rejection) {
         count(event, err.outcome);
         deps.log.warn({ event, delivery: id, status: err.status }, `webhook delivery rejected: ${err.message}`);
-        send(res, err.status, Buffer.from(JSON.stringify({ error: err.message })));
+        // A body that never came: answer, then drop the connection rather than wait for it.
+        if (err.status === 408) res.once("finish", () => req.destroy());
+        send(res, err.status, Buffer.from(JSON.stringify({ error: err.message })), err.status === 408);
       } else {
         count(event, "error");
         deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed");

@@ -127,6 +127,9 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
         broken = true;
         log?.error({ path, err, records: lines.length }, "job journal: could not write records; their jobs are not crash-safe");
         failure = new JournalWriteError(path, err);
+        // Tried again with the next write (a record is replayed by its latest line, so a part
+        // written before the failure does no harm).
+        buffered = lines.concat(buffered);
       }
     }
     for (const waiter of settled) {
@@ -205,7 +208,10 @@ export function openJobJournal(path: string, options: JobJournalOptions = {}): J
       pending.delete(deliveryId);
     },
     written() {
-      if (buffered.length === 0) return Promise.resolve();
+      // A closed journal writes nothing more (what close could not write was logged).
+      if (buffered.length === 0 || closed || fd === undefined) return Promise.resolve();
+      // Records left by a failed write are tried again now, not only with the next new record.
+      scheduled ??= setImmediate(writeBuffered);
       return new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
     },
     async flush() {

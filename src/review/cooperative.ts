@@ -20,14 +20,18 @@ export const DEFAULT_SLICE_MS = 10;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs the steps, pausing for one event-loop turn whenever a slice has run `sliceMs`. */
-export async function runInSlices<T>(steps: Steps<T>, sliceMs = DEFAULT_SLICE_MS): Promise<T> {
+/**
+ * Runs the steps, pausing for one event-loop turn whenever a slice has run `sliceMs`; stops with
+ * the signal's reason at the first pause after it is aborted (a superseded job stops its rules).
+ */
+export async function runInSlices<T>(steps: Steps<T>, sliceMs = DEFAULT_SLICE_MS, signal?: AbortSignal): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
     if (performance.now() - sliceStart >= sliceMs) {
       await nextTurn();
+      signal?.throwIfAborted();
       sliceStart = performance.now();
     }
   }

@@ -46,6 +46,8 @@ export interface ReviewDiffInput {
    * App: webhook answers and other jobs share the thread). Unset: run straight through.
    */
   sliceMs?: number;
+  /** With `sliceMs`: stop (throwing the signal's reason) at the first slice after it is aborted. */
+  signal?: AbortSignal;
 }
 
 const changedLinesOf = (file: DiffFile) => file.additions + file.deletions;
@@ -102,7 +104,7 @@ export async function reviewDiff(input: ReviewDiffInput): Promise<ReviewResult> 
   const reviewed: DiffModel = { files: budgeted.kept };
 
   // 3. Contexts and syntax trees.
-  const sliced = <T>(steps: Steps<T>) => (input.sliceMs === undefined ? Promise.resolve(runToEnd(steps)) : runInSlices(steps, input.sliceMs));
+  const sliced = <T>(steps: Steps<T>) => (input.sliceMs === undefined ? Promise.resolve(runToEnd(steps)) : runInSlices(steps, input.sliceMs, input.signal));
   const change = await sliced(changeContextSteps(reviewed, input.repo));
   const t2 = performance.now();
 

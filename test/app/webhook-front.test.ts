@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { connect, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "probot";
 import { createIntakePool, type IntakePool } from "../../src/app/intake-pool.js";
@@ -257,6 +258,33 @@ describe("webhook front", () => {
     expect((await slow).status).toBe(202);
     fake.setLatency(0);
     expect((await post(f.url, body, signedHeaders("pull_request", body, "later"))).status).toBe(202);
+  });
+
+  it("charges bytes as they arrive: headers promising large bodies that never come do not crowd out real deliveries", async () => {
+    const body = JSON.stringify(opened());
+    const f = await startFront({ maxInFlightBytes: 2 * Buffer.byteLength(body), bodyDeadlineMs: 200 });
+    const { port } = new URL(f.url);
+    // Three connections declare bodies as large as the whole budget and send nothing.
+    const idle = await Promise.all(
+      [0, 1, 2].map(
+        (i) =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect(Number(port), "127.0.0.1", () => {
+              socket.write(`POST ${PATH} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-github-event: ping\r\nx-github-delivery: idle-${i}\r\nx-hub-signature-256: sha256=${"0".repeat(64)}\r\ncontent-length: ${2 * Buffer.byteLength(body)}\r\n\r\n`);
+              resolve(socket);
+            });
+          }),
+      ),
+    );
+    const answers = idle.map((socket) => new Promise<string>((resolve) => {
+      let text = "";
+      socket.on("data", (d) => (text += d.toString()));
+      socket.on("close", () => resolve(text));
+    }));
+    expect((await post(f.url, body, signedHeaders("pull_request", body, "real"))).status).toBe(202);
+    // The idle ones are answered 408 at the deadline and dropped.
+    for (const text of await Promise.all(answers)) expect(text).toMatch(/^HTTP\/1\.1 408/);
+    expect(await deliveries(f, "rejected:slow-body")).toBe(3);
   });
 
   it("waits at shutdown for a /review still asking GitHub after its answer", async () => {

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openJobJournal, type JobJournal } from "../../src/queue/job-journal.js";
+import { JournalWriteError, openJobJournal, type JobJournal } from "../../src/queue/job-journal.js";
 import { jobIdOf } from "../../src/queue/review-job.js";
 import { makeJob, recordingLogger } from "./queue-test-helpers.js";
 
@@ -143,6 +143,24 @@ describe("job journal", () => {
     journal.accepted(makeJob({ pullNumber: 3 }));
     await journal.close();
     expect(deliveries(open())).toHaveLength(3);
+  });
+
+  it("reports a failed write to those waiting on it, and writes those records again with the next ones", async () => {
+    let fail = true;
+    const journal = open({
+      writeText: (fd, text) => {
+        if (fail) throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+        writeSync(fd, text);
+      },
+    });
+    const [a, b] = [makeJob({ pullNumber: 1 }), makeJob({ pullNumber: 2 })];
+    journal.accepted(a);
+    await expect(journal.written()).rejects.toThrow(JournalWriteError);
+    expect(lines()).toEqual([]);
+    fail = false;
+    journal.accepted(b);
+    await journal.written();
+    expect(deliveries(open())).toEqual([a.deliveryId, b.deliveryId]);
   });
 
   it("writes what is still buffered when closed", async () => {

@@ -54,3 +54,20 @@ describe("cooperative steps", () => {
     expect(sliced.summary).toEqual(straight.summary);
   });
 });
+
+describe("cooperative steps and cancellation", () => {
+  it("stop at the first slice after the signal is aborted, with its reason", async () => {
+    const controller = new AbortController();
+    let stepsRun = 0;
+    function* counted(): Steps<string> {
+      for (let i = 0; i < 1000; i++) {
+        stepsRun++;
+        if (i === 10) controller.abort(new Error("superseded by a newer push"));
+        yield;
+      }
+      return "finished";
+    }
+    await expect(runInSlices(counted(), 0, controller.signal)).rejects.toThrow("superseded by a newer push");
+    expect(stepsRun).toBe(11);
+  });
+});

@@ -7,6 +7,11 @@ import { wrapCode } from "./untrusted.js";
 
 /** Lines of code shown around each candidate: enough to judge a claim, far less than a review's context. */
 const WINDOW = 6;
+/**
+ * Most characters of one candidate's block (claim and code): long lines and deleted lines shown
+ * in the window are cut there, so a confidence call's size has a known bound before it is made.
+ */
+export const MAX_CANDIDATE_CHARS = 8_000;
 /** Most candidates one call scores; the rest keep confidence 0 and stay in the summary. */
 export const MAX_CANDIDATES = 40;
 
@@ -29,7 +34,8 @@ export function buildConfidenceRequest(change: ChangeContext, candidates: Findin
       view = renderView(fileRows, new Set(Array.from({ length: last - first + 1 }, (_, k) => first + k)));
     }
     const lines = f.startLine ? `lines ${f.startLine}-${f.line}` : `line ${f.line}`;
-    return wrapCode("candidate", `id: c${i + 1}\ncategory: ${f.category}\nseverity: ${f.severity}\nfile: ${f.path} (${lines})\nclaim: ${f.message}\ncode:\n${view}`);
+    const text = `id: c${i + 1}\ncategory: ${f.category}\nseverity: ${f.severity}\nfile: ${f.path} (${lines})\nclaim: ${f.message}\ncode:\n${view}`;
+    return wrapCode("candidate", text.length > MAX_CANDIDATE_CHARS ? `${text.slice(0, MAX_CANDIDATE_CHARS - 1)}…` : text);
   });
   return {
     purpose: "confidence",

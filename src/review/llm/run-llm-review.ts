@@ -4,7 +4,7 @@ import { addUsage, llmFailure, NO_USAGE, type CallSize, type LlmFailure, type Ll
 import { costOf, DEFAULT_PRICES, priceFor } from "../../llm/price-table.js";
 import type { Category, Finding } from "../finding.js";
 import type { ChangeContext } from "../rule.js";
-import { scoreCandidates } from "./confidence-pass.js";
+import { MAX_CANDIDATE_CHARS, scoreCandidates } from "./confidence-pass.js";
 import { packContext, type PackedContext, type PackOptions } from "./context-packer.js";
 import { DIMENSIONS, type Dimension } from "./dimension.js";
 import { budgetOmissions, llmReviewNotes } from "./llm-review-notes.js";
@@ -73,12 +73,12 @@ export const DEFAULT_CONTEXT_TOKENS = 24_000;
 const STOPPING: ReadonlySet<LlmFailure["reason"]> = new Set(["unavailable", "budget", "aborted"]);
 /**
  * A confidence call over one follow-up call's findings (at most MAX_FINDINGS_PER_CALL), at its
- * worst: each candidate's claim and its 13 lines of code are taken at 800 tokens. A follow-up call
- * goes out only if the budget would allow it and this call after it, because the budget's first
+ * worst: every candidate block at its cap plus its untrusted-data wrapping. A follow-up call goes
+ * out only if the budget would allow it and this call after it, because the budget's first
  * refusal ends a review's LLM calls and would leave the follow-up's findings unscored.
  */
 export const FOLLOW_UP_CONFIDENCE_SIZE: CallSize = {
-  promptTokens: estimateTokens(CONFIDENCE_SYSTEM) + 1_000 + MAX_FINDINGS_PER_CALL * 800,
+  promptTokens: estimateTokens(CONFIDENCE_SYSTEM) + 1_000 + MAX_FINDINGS_PER_CALL * (estimateTokens("x".repeat(MAX_CANDIDATE_CHARS)) + WRAP_OVERHEAD_TOKENS),
   maxTokens: 200 + 80 * MAX_FINDINGS_PER_CALL,
 };
 

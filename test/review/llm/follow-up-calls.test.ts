@@ -1,6 +1,8 @@
 import { describe, expect, test } from "@jest/globals";
 import { LlmBudget } from "../../../src/llm/budget.js";
-import { BudgetedLlm } from "../../../src/llm/budgeted-llm.js";
+import { BudgetedLlm, callSizeOf } from "../../../src/llm/budgeted-llm.js";
+import { buildConfidenceRequest, MAX_CANDIDATE_CHARS } from "../../../src/review/llm/confidence-pass.js";
+import { MAX_FINDINGS_PER_CALL } from "../../../src/review/llm/prompts/review-prompt.js";
 import type { CallSize, LlmPort, LlmRequest, LlmResult } from "../../../src/llm/llm-port.js";
 import { ScriptedLlm } from "../../../src/llm/scripted-llm.js";
 import { MemorySpendStore } from "../../../src/llm/spend-store.js";
@@ -120,6 +122,34 @@ describe("follow-up reviewer calls", () => {
     expect(result.findings.map((f) => [f.path, f.confidence])).toEqual([["src/a.ts", 0.9]]);
     expect(port.usage().skipped).toEqual([]);
     expect(result.notes).toEqual(["LLM reviewers read 1 changed file(s); left out for the context budget: src/b.ts, src/c.ts"]);
+  });
+
+  test("the reserve for a follow-up's confidence pass bounds the real call, whatever the code looks like", () => {
+    // Long lines and deleted lines inside each candidate's window: the worst a candidate can show.
+    const long = (i: number) => `  const value${i} = "${"x".repeat(600)}";`;
+    const body = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? `-${long(i)}\n+${long(i)}` : ` ${long(i)}`)).join("\n");
+    const { change: wide } = snippetChange({ "src/wide.ts": `\n${body}\n` });
+    const ctx = wide.files[0]!;
+    const lines = [...ctx.addedLines].slice(0, MAX_FINDINGS_PER_CALL);
+    expect(lines).toHaveLength(MAX_FINDINGS_PER_CALL);
+    const findings = lines.map((line, i) => ({
+      path: "src/wide.ts",
+      line,
+      side: "RIGHT" as const,
+      category: "correctness" as const,
+      severity: "warning" as const,
+      confidence: 0,
+      rule: "llm/correctness",
+      message: "m".repeat(1500),
+      fingerprint: `f${i}`,
+    }));
+    const size = callSizeOf(buildConfidenceRequest(wide, findings));
+    expect(size.promptTokens).toBeLessThanOrEqual(FOLLOW_UP_CONFIDENCE_SIZE.promptTokens);
+    expect(size.maxTokens).toBeLessThanOrEqual(FOLLOW_UP_CONFIDENCE_SIZE.maxTokens);
+    // And the cap is what keeps it there: these blocks are cut at it.
+    const blocks = splitUntrusted(buildConfidenceRequest(wide, findings).messages[0].content).inside;
+    expect(blocks).toHaveLength(MAX_FINDINGS_PER_CALL);
+    expect(Math.max(...blocks.map((b) => b.length))).toBe(MAX_CANDIDATE_CHARS);
   });
 
   test("an outage in the first calls means no follow-ups", async () => {

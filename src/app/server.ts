@@ -68,7 +68,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     octokitFor: async (installationId) => (await options.probot.auth(installationId)) as unknown as GitHubClient,
   });
   const chain: RequestHandler[] = [front, ...extra, ping, notFound];
-  const server = createServer(async (req, res) => {
+  // A request must arrive whole within GitHub's own 10 s (Node answers 408 and drops it), checked
+  // every second: a client that sends headers and then nothing holds no socket for long.
+  const server = createServer({ requestTimeout: 10_000, connectionsCheckingInterval: 1_000 }, async (req, res) => {
     try {
       for (const handler of chain) if (await handler(req, res)) return;
     } catch (err) {

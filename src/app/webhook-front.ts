@@ -26,8 +26,6 @@ export interface WebhookFrontOptions {
   maxBodyBytes?: number;
   /** Bytes of bodies held at once across deliveries (default 256 MiB). */
   maxInFlightBytes?: number;
-  /** How long a body may take to arrive once its headers have (default 10 s, GitHub's own timeout). */
-  bodyDeadlineMs?: number;
   /** How long a route asking GitHub may take before the answer goes out anyway (GitHub waits 10 s). */
   answerByMs?: number;
 }
@@ -47,9 +45,9 @@ const ACCEPTED = Buffer.from(JSON.stringify({ ok: true, handled: true }));
 const IGNORED = Buffer.from(JSON.stringify({ ok: true, handled: false }));
 const FINISHING = Buffer.from(JSON.stringify({ ok: true, handled: true, finishing: true }));
 
-function send(res: ServerResponse, status: number, body: Buffer, close = false): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length, ...(close ? { connection: "close" } : {}) });
+function send(res: ServerResponse, status: number, body: Buffer): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { "content-type": JSON_TYPE, "content-length": body.length });
   res.end(body);
 }
 
@@ -76,24 +74,22 @@ const PREALLOCATE_MAX_BYTES = 1024 * 1024;
 
 /**
  * Reads the whole body into one buffer of its own (moved as is to an intake thread). Over `limit`
- * it is refused unread; while the deliveries in flight hold `budget.max` bytes, with 503; a body
- * not complete within `deadlineMs`, with 408 (GitHub gives up after 10 s anyway). Bytes are
- * charged as they arrive, never on a declared length alone, so headers promising a large body
- * cost nothing until the bytes come. What it holds is reported through `charge`.
+ * it is refused unread; while the deliveries in flight hold `budget.max` bytes, with 503. Bytes
+ * are charged as they arrive, never on a declared length alone, so headers promising a large body
+ * cost nothing until the bytes come; a body that never comes is cut off by the server's request
+ * timeout (`server.ts`: 408 after 10 s, GitHub's own limit). What it holds is reported through
+ * `charge`.
  */
-function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void, deadlineMs: number): Promise<Uint8Array> {
+function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charge: (bytes: number) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const declaredHeader = header(req, "content-length");
     const declared = declaredHeader === undefined ? undefined : Number(declaredHeader);
-    let timer: NodeJS.Timeout | undefined;
     const refuse = (rejection: Rejection) => {
-      clearTimeout(timer);
       req.removeAllListeners("data");
       req.resume();
       reject(rejection);
     };
     if (declared !== undefined && declared > limit) return refuse(new Rejection(413, `payload of ${declared} bytes is over the ${limit}-byte limit`, "rejected:too-large"));
-    timer = setTimeout(() => refuse(new Rejection(408, `the body did not arrive within ${deadlineMs} ms`, "rejected:slow-body")), deadlineMs);
     // A small body with a length (GitHub always sends one) is read straight into its own buffer;
     // others are gathered and joined at the end (held twice meanwhile).
     const sized = declared !== undefined && Number.isInteger(declared) && declared >= 0 && declared <= PREALLOCATE_MAX_BYTES;
@@ -110,7 +106,6 @@ function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charg
       size += chunk.length;
     });
     req.on("end", () => {
-      clearTimeout(timer);
       if (body) return resolve(body.length === size ? body : body.subarray(0, size).slice());
       const joined = new Uint8Array(size);
       let offset = 0;
@@ -120,10 +115,8 @@ function readBody(req: IncomingMessage, limit: number, budget: ByteBudget, charg
       }
       resolve(joined);
     });
-    req.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
+    // The client went away or the server's request timeout cut a slow body off (Node answered 408).
+    req.on("error", () => reject(new Rejection(408, "the request was aborted before its body arrived", "rejected:aborted")));
   });
 }
 
@@ -177,16 +170,10 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (!/^application\/json\b/i.test(type)) {
         throw new Rejection(415, `content type must be application/json (set the App's webhook to JSON), got "${type}"`, "rejected:content-type");
       }
-      const body = await readBody(
-        req,
-        limit,
-        bytes,
-        (n) => {
-          held += n;
-          bytes.used += n;
-        },
-        options.bodyDeadlineMs ?? 10_000,
-      );
+      const body = await readBody(req, limit, bytes, (n) => {
+        held += n;
+        bytes.used += n;
+      });
       const outcome: IntakeOutcome = await options.intake.process({ name: name!, id: id!, signature: signature!, body });
       if (outcome.kind === "rejected") throw new Rejection(outcome.status, outcome.message, outcome.outcome);
       event = outcome.kind === "unrouted" ? outcome.event : outcome.decision.event;
@@ -221,9 +208,7 @@ export function createWebhookFront(options: WebhookFrontOptions) {
       if (err instanceof Rejection) {
         count(event, err.outcome);
         deps.log.warn({ event, delivery: id, status: err.status }, `webhook delivery rejected: ${err.message}`);
-        // A body that never came: answer, then drop the connection rather than wait for it.
-        if (err.status === 408) res.once("finish", () => req.destroy());
-        send(res, err.status, Buffer.from(JSON.stringify({ error: err.message })), err.status === 408);
+        send(res, err.status, Buffer.from(JSON.stringify({ error: err.message })));
       } else {
         count(event, "error");
         deps.log.error({ event, delivery: id, err: err instanceof Error ? err.message : String(err) }, "webhook handler failed");

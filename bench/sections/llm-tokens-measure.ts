@@ -4,7 +4,7 @@ import { parseUnifiedDiff } from "../../src/diff/parse-unified-diff.js";
 import type { LlmPort, LlmRequest, LlmResult } from "../../src/llm/llm-port.js";
 import { buildChangeContext } from "../../src/review/file-context.js";
 import { packContext } from "../../src/review/llm/context-packer.js";
-import { runLlmReview, DEFAULT_CONTEXT_TOKENS } from "../../src/review/llm/run-llm-review.js";
+import { runLlmReview, DEFAULT_CONTEXT_TOKENS, type LlmReviewOptions } from "../../src/review/llm/run-llm-review.js";
 import { estimatePromptTokens } from "../../src/review/llm/token-estimate.js";
 import type { ChangeContext } from "../../src/review/rule.js";
 import { createMemoryRepo, type Corpus } from "../corpus.js";
@@ -58,7 +58,8 @@ function changeOf(corpus: Corpus): ChangeContext {
   return buildChangeContext({ files: reviewable }, createMemoryRepo(corpus));
 }
 
-async function promptsOf(change: ChangeContext, strategy: "functions" | "whole-file"): Promise<CountingPort> {
+/** The four reviewers over a change through a counting port, with the bench's PR text. */
+async function countPrompts(change: ChangeContext, options: Partial<LlmReviewOptions> = {}): Promise<CountingPort> {
   const port = new CountingPort();
   await runLlmReview({
     change,
@@ -66,25 +67,19 @@ async function promptsOf(change: ChangeContext, strategy: "functions" | "whole-f
     staticFindings: [],
     thresholds: THRESHOLDS,
     pr: { title: "Release", body: "Changes between two published versions." },
-    contextTokens: UNLIMITED,
-    pack: (c, options) => packContext(c, { ...options, strategy }),
+    ...options,
   });
   return port;
 }
 
+function promptsOf(change: ChangeContext, strategy: "functions" | "whole-file"): Promise<CountingPort> {
+  return countPrompts(change, { contextTokens: UNLIMITED, pack: (c, options) => packContext(c, { ...options, strategy }) });
+}
+
 /** The correctness reviewer's calls and the changed files they showed, with the default config. */
 async function readWithFollowUps(change: ChangeContext): Promise<{ files: number; calls: number }> {
-  const port = new CountingPort();
   const defaults = llmConfigSchema.parse({});
-  await runLlmReview({
-    change,
-    port,
-    staticFindings: [],
-    thresholds: THRESHOLDS,
-    pr: { title: "Release", body: "Changes between two published versions." },
-    maxCallsPerDimension: defaults.maxCallsPerDimension,
-    maxTokensPerReview: defaults.maxTokensPerReview,
-  });
+  const port = await countPrompts(change, { maxCallsPerDimension: defaults.maxCallsPerDimension, maxTokensPerReview: defaults.maxTokensPerReview });
   const shown = new Set<string>();
   let calls = 0;
   port.prompts.forEach((prompt, i) => {

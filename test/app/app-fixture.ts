@@ -9,7 +9,7 @@ import { openJournaledMemoryQueue } from "../../src/queue/journaled-memory-queue
 import { createMemoryQueue, type MemoryQueueOptions } from "../../src/queue/memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
 import type { JobQueue } from "../../src/queue/review-job.js";
-import { createTestProbot, type FakeGitHub, type PullFileInput } from "../fakes/github/index.js";
+import { createFakeGitHub, createTestProbot, type FakeGitHub, type PullFileInput } from "../fakes/github/index.js";
 
 export const REPO = "acme/shop";
 export const HEAD_SHA = "c0ffee".padEnd(40, "1");
@@ -164,6 +164,24 @@ export async function startAppOverHttp(fake: FakeGitHub, options: StartOptions =
     deliver,
     close: () => server.close(),
   };
+}
+
+/**
+ * A fresh fake GitHub with the example PR for each test of the calling file, checked and closed
+ * after it: every response matched GitHub's schema. `beforeClose` runs first (stop the App).
+ */
+export function useFakeGitHub(beforeClose: () => Promise<void> = async () => undefined): () => FakeGitHub {
+  let fake: FakeGitHub | undefined;
+  beforeEach(async () => {
+    fake = await createFakeGitHub({ preloadSpec: true });
+    seedExamplePull(fake);
+  });
+  afterEach(async () => {
+    await beforeClose();
+    expect(fake!.responseProblems.splice(0)).toEqual([]);
+    await fake!.close();
+  });
+  return () => fake!;
 }
 
 /** Polls `condition` until it holds, failing with `what` after `timeoutMs`. */

@@ -1,20 +1,16 @@
 import { createHttpHandler } from "../../src/app/http-routes.js";
 import { parseSlashCommand } from "../../src/app/slash-command.js";
-import { createFakeGitHub, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startApp, type RunningApp } from "./app-fixture.js";
+import { loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
+import { BASE_SHA, HEAD_SHA, REPO, startApp, useFakeGitHub, type RunningApp } from "./app-fixture.js";
 
-let fake: FakeGitHub;
 let running: RunningApp | undefined;
-
-beforeEach(async () => {
-  fake = await createFakeGitHub({ preloadSpec: true });
-  seedExamplePull(fake);
-});
-afterEach(async () => {
+const github = useFakeGitHub(async () => {
   await running?.close();
   running = undefined;
-  expect(fake.responseProblems.splice(0)).toEqual([]);
-  await fake.close();
+});
+let fake: FakeGitHub;
+beforeEach(() => {
+  fake = github();
 });
 
 function reviewComment(login: string, body = "/review", id = `comment-${login}`) {

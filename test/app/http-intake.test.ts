@@ -1,21 +1,17 @@
-import { createFakeGitHub, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, startAppOverHttp, waitUntil, type RunningHttpApp } from "./app-fixture.js";
+import { loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
+import { BASE_SHA, HEAD_SHA, REPO, startAppOverHttp, useFakeGitHub, waitUntil, type RunningHttpApp } from "./app-fixture.js";
 
 // The App as `npm start` runs it with credentials: its own HTTP server with the webhook front,
 // real signed deliveries over loopback, the fake GitHub behind Probot's installation clients.
 
-let fake: FakeGitHub;
 let running: RunningHttpApp | undefined;
-
-beforeEach(async () => {
-  fake = await createFakeGitHub({ preloadSpec: true });
-  seedExamplePull(fake);
-});
-afterEach(async () => {
+const github = useFakeGitHub(async () => {
   await running?.close();
   running = undefined;
-  expect(fake.responseProblems.splice(0)).toEqual([]);
-  await fake.close();
+});
+let fake: FakeGitHub;
+beforeEach(() => {
+  fake = github();
 });
 
 const opened = () => loadWebhookExample("pull_request.opened", { repo: REPO, number: 7, headSha: HEAD_SHA, baseSha: BASE_SHA });

@@ -9,8 +9,8 @@ import { createWebhookFront, type WebhookFrontOptions } from "../../src/app/webh
 import type { GitHubClient } from "../../src/github/github-client.js";
 import { createMemoryQueue, type MemoryQueue } from "../../src/queue/memory-queue.js";
 import type { QueueEvent } from "../../src/queue/queue-events.js";
-import { createFakeGitHub, createTestProbot, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
-import { BASE_SHA, HEAD_SHA, REPO, seedExamplePull, signBody, WEBHOOK_SECRET } from "./app-fixture.js";
+import { createTestProbot, loadWebhookExample, type FakeGitHub } from "../fakes/github/index.js";
+import { BASE_SHA, HEAD_SHA, REPO, signBody, useFakeGitHub, WEBHOOK_SECRET } from "./app-fixture.js";
 
 // The webhook front mounted alone in a node:http server (404 for what it leaves), with the App's
 // real routes, a memory queue nobody works (jobs stay where the front put them) and, for the
@@ -30,21 +30,18 @@ interface Front {
   server: Server;
 }
 
-let fake: FakeGitHub;
 let front: Front | undefined;
-
-beforeEach(async () => {
-  fake = await createFakeGitHub({ preloadSpec: true });
-  seedExamplePull(fake);
-});
-afterEach(async () => {
+const github = useFakeGitHub(async () => {
   if (front) {
     await new Promise<void>((resolve) => front!.server.close(() => resolve()));
     await front.intake.close();
     await front.queue.close();
   }
   front = undefined;
-  await fake.close();
+});
+let fake: FakeGitHub;
+beforeEach(() => {
+  fake = github();
 });
 
 async function startFront(options: Partial<Omit<WebhookFrontOptions, "intake">> & { threads?: number } = {}, serverOptions: ServerOptions = {}): Promise<Front> {

@@ -14,8 +14,8 @@ export interface SignedDelivery {
  * GitHub's webhook signature: HMAC-SHA256 of the exact request body with the webhook secret, hex,
  * prefixed `sha256=` (https://docs.github.com/webhooks/using-webhooks/validating-webhook-deliveries).
  */
-export function signWebhookBody(secret: string, body: string): string {
-  return `sha256=${createHmac("sha256", secret).update(body, "utf8").digest("hex")}`;
+export function signWebhookBody(secret: string, body: string | Uint8Array): string {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
 /** A 40-hex commit sha derived from a label, so each PR gets a distinct, stable head. */

@@ -23,6 +23,20 @@ export interface IntakeConfig extends TriageContext {
   secret: string;
 }
 
+/**
+ * The buffer a body can be moved through (a `postMessage` transfer) without taking anything else
+ * with it: only when the body is the whole of its own ArrayBuffer.
+ */
+export function movableBuffer(body: Uint8Array): ArrayBuffer | undefined {
+  const { buffer } = body;
+  return buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === buffer.byteLength ? buffer : undefined;
+}
+
+/** Verify, parse and triage with one routes table, on the calling thread. */
+export function inlineIntake(config: IntakeConfig, routes: DeliveryRoutes): (raw: RawDelivery) => IntakeOutcome {
+  return (raw) => processDelivery(raw, config, routes);
+}
+
 /** GitHub sends `sha256=` and 64 lower-case hex digits. */
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/;
 

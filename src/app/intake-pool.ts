@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "probot";
-import { processDelivery, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
+import { inlineIntake, movableBuffer, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
 import type { IntakeReply, IntakeRequest } from "./intake-worker.js";
 import { createRoutes } from "./routes.js";
 
@@ -72,10 +72,10 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
   const spawn = options.spawn ?? spawnWorker;
 
   if (count === 0) {
-    const routes = createRoutes();
+    const decide = inlineIntake(config, createRoutes());
     return {
       threads: 0,
-      process: async (raw) => processDelivery(raw, config, routes),
+      process: async (raw) => decide(raw),
       workers: () => [],
       close: async () => undefined,
     };
@@ -115,8 +115,7 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
       if (!slot.started && ++failedStarts >= 3) {
         if (slots.length === 0 && !inline) {
           log.error({ why }, "intake threads cannot start; verifying and parsing deliveries on the main thread");
-          const routes = createRoutes();
-          inline = (raw) => processDelivery(raw, config, routes);
+          inline = inlineIntake(config, createRoutes());
         }
         return;
       }
@@ -186,9 +185,9 @@ export function createIntakePool(options: IntakePoolOptions): IntakePool {
         slot.inFlight.set(id, { resolve, reject, sentAt: performance.now() });
         // A body that owns its whole buffer is moved, not copied; the thread hands it back with an
         // outcome that asks GitHub (the main thread parses it then).
-        const owned = raw.body.byteOffset === 0 && raw.body.byteLength === raw.body.buffer.byteLength && raw.body.buffer instanceof ArrayBuffer;
+        const movable = movableBuffer(raw.body);
         slot.outbox.push({ seq: id, raw });
-        if (owned) slot.transfers.push(raw.body.buffer as ArrayBuffer);
+        if (movable) slot.transfers.push(movable);
         // Deliveries read in one turn travel in one message: under a burst, the per-message cost
         // on this thread is paid once per turn instead of once per delivery.
         if (slot.outbox.length === 1) setImmediate(() => flush(slot));

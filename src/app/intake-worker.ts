@@ -1,7 +1,7 @@
 // An intake thread (see intake-pool.ts): verifies, parses and triages deliveries off the main
 // thread and answers with a small outcome (jobs or a skip reason), never with the payload.
 import { parentPort, workerData } from "node:worker_threads";
-import { processDelivery, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
+import { movableBuffer, processDelivery, type IntakeConfig, type IntakeOutcome, type RawDelivery } from "./intake-core.js";
 import { createRoutes } from "./routes.js";
 
 export interface IntakeRequest {
@@ -32,7 +32,8 @@ port.on("message", (batch: IntakeRequest[]) => {
       reply = { seq, outcome };
       // The body comes back only with a decision that asks GitHub, moved again.
       const body = outcome.kind === "decided" ? outcome.body : undefined;
-      if (body && body.buffer instanceof ArrayBuffer && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) transfer = [body.buffer];
+      const movable = body && movableBuffer(body);
+      if (movable) transfer = [movable];
     } catch (err) {
       reply = { seq, error: err instanceof Error ? err.message : String(err) };
     }

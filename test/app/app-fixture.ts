@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { signWebhookBody } from "../../bench/tools/webhook-deliveries.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Probot } from "probot";
@@ -129,7 +129,7 @@ export interface RunningHttpApp extends RunningApp {
 
 /** GitHub's `X-Hub-Signature-256` of a body. */
 export function signBody(body: string | Buffer, secret = WEBHOOK_SECRET): string {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+  return signWebhookBody(secret, body);
 }
 
 export async function startAppOverHttp(fake: FakeGitHub, options: StartOptions = {}): Promise<RunningHttpApp> {

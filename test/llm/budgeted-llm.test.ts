@@ -1,19 +1,16 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { beforeEach, describe, expect, test } from "@jest/globals";
 import { createLlmFromEnv } from "../../src/llm/create-llm.js";
 import { EndpointProfiles } from "../../src/llm/endpoint-profile.js";
 import { LlmError } from "../../src/llm/llm-error.js";
 import { llmConfigSchema } from "../../src/llm/llm-config.js";
 import { MemorySpendStore } from "../../src/llm/spend-store.js";
 import { answers, startScriptedOpenAiServer, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
-import { oneFinding, reviewRequest } from "./llm-test-kit.js";
+import { oneFinding, reviewRequest, useScriptedOpenAiServer } from "./llm-test-kit.js";
 
+const scripted = useScriptedOpenAiServer();
 let server: ScriptedOpenAiServer;
-beforeEach(async () => {
-  server = await startScriptedOpenAiServer();
-});
-afterEach(async () => {
-  expect(server.unexpected).toEqual([]);
-  await server.close();
+beforeEach(() => {
+  server = scripted();
 });
 
 const usage = { usage: { prompt_tokens: 500, completion_tokens: 300 } };

@@ -1,8 +1,9 @@
+import { afterEach, beforeEach, expect } from "@jest/globals";
 import { z } from "zod";
 import type { LlmRequest } from "../../src/llm/llm-port.js";
 import { EndpointProfiles } from "../../src/llm/endpoint-profile.js";
 import { OpenAiLlm, type OpenAiLlmOptions } from "../../src/llm/openai-llm.js";
-import type { ScriptedOpenAiServer } from "../fakes/openai/index.js";
+import { startScriptedOpenAiServer, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
 
 /** The answer shape most LLM tests ask for: a small review. */
 export const findingsSchema = z.object({
@@ -43,4 +44,20 @@ export function llmFor(server: ScriptedOpenAiServer, options: Partial<OpenAiLlmO
     profiles: new EndpointProfiles(),
     ...options,
   });
+}
+
+/**
+ * A fresh scripted OpenAI-compatible server for each test of the calling file, checked after it
+ * (no request went unanswered by the script) and closed.
+ */
+export function useScriptedOpenAiServer(): () => ScriptedOpenAiServer {
+  let server: ScriptedOpenAiServer | undefined;
+  beforeEach(async () => {
+    server = await startScriptedOpenAiServer();
+  });
+  afterEach(async () => {
+    expect(server!.unexpected).toEqual([]);
+    await server!.close();
+  });
+  return () => server!;
 }

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
-import { answers, startScriptedOpenAiServer, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
-import { llmFor, oneFinding, reviewRequest } from "./llm-test-kit.js";
+import { beforeEach, describe, expect, test } from "@jest/globals";
+import { answers, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
+import { llmFor, oneFinding, reviewRequest, useScriptedOpenAiServer } from "./llm-test-kit.js";
 
+const scripted = useScriptedOpenAiServer();
 let server: ScriptedOpenAiServer;
-beforeEach(async () => {
-  server = await startScriptedOpenAiServer();
-});
-afterEach(async () => {
-  expect(server.unexpected).toEqual([]);
-  await server.close();
+beforeEach(() => {
+  server = scripted();
 });
 
 const usage = (prompt: number, completion: number) => ({ usage: { prompt_tokens: prompt, completion_tokens: completion } });

@@ -1,16 +1,13 @@
-import { afterEach, beforeEach, describe, expect, test } from "@jest/globals";
+import { beforeEach, describe, expect, test } from "@jest/globals";
 import { z } from "zod";
 import { EndpointProfiles } from "../../src/llm/endpoint-profile.js";
-import { answers, startScriptedOpenAiServer, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
-import { findingsSchema, llmFor, oneFinding, reviewRequest } from "./llm-test-kit.js";
+import { answers, type ScriptedOpenAiServer } from "../fakes/openai/index.js";
+import { findingsSchema, llmFor, oneFinding, reviewRequest, useScriptedOpenAiServer } from "./llm-test-kit.js";
 
+const scripted = useScriptedOpenAiServer();
 let server: ScriptedOpenAiServer;
-beforeEach(async () => {
-  server = await startScriptedOpenAiServer();
-});
-afterEach(async () => {
-  expect(server.unexpected).toEqual([]);
-  await server.close();
+beforeEach(() => {
+  server = scripted();
 });
 
 describe("OpenAiLlm request shape", () => {
